@@ -6,6 +6,7 @@ from importlib import resources
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 
@@ -20,5 +21,7 @@ def upgrade(engine: Engine) -> None:
     """Bring the database at ``engine`` to the newest schema (no-op when it is current)."""
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":  # processes opening a new database at once migrate one by one
+            conn.execute(text("SELECT pg_advisory_xact_lock(7263514)"))
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

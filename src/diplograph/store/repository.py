@@ -15,7 +15,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Select, and_, create_engine, event, exists, func, or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from diplograph import model
@@ -180,8 +183,19 @@ class Store:
             similarity=match.similarity if match else None, ingested_at=_now(), run_id=run_id,
             stages=list(analysis.stages) or None,
         )
-        session.add(row)
-        session.flush()
+        if session.get_bind().dialect.name == "sqlite":  # one writer at a time; pysqlite savepoints are unsafe
+            session.add(row)
+            session.flush()
+        else:  # concurrent writers: the unique constraint decides, the loser keeps the stored copy
+            try:
+                with session.begin_nested():
+                    session.add(row)
+                    session.flush()
+            except IntegrityError:
+                existing = self.find(doc, session)
+                if existing is None:
+                    raise
+                return SaveResult(existing, False)
         if match is None:
             idx.add(row.id, doc.text, digest)
         self._save_items(session, row.id, analysis)
@@ -245,9 +259,12 @@ class Store:
     def _ensure_actors(self, s: Session, codes: set[str]) -> None:
         if self._actors is None:
             self._actors = set(s.scalars(select(m.Actor.code)).all())
-        for code in sorted(codes - self._actors):
+        insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+        for code in sorted(codes - self._actors):  # sorted: concurrent writers lock in the same order
             info = self._kb_entry(code)
-            s.add(m.Actor(code=code, name=getattr(info, "name", None), type=getattr(info, "type", None)))
+            s.execute(insert(m.Actor).values(code=code, name=getattr(info, "name", None),
+                                             type=getattr(info, "type", None))
+                      .on_conflict_do_nothing(index_elements=["code"]))
             self._actors.add(code)
         s.flush()
 

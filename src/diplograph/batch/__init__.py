@@ -1,0 +1,1 @@
+"""Batch processing on Ray Data, with extracted items written as Parquet."""

@@ -1,0 +1,255 @@
+"""Batch extraction on Ray Data.
+
+Documents are split into one-document blocks and mapped by a pool of ``workers``
+Ray actors; each actor builds its own :class:`~diplograph.extract.pipeline.Pipeline`
+once (and so starts its own Frog server once) and returns, per document, the rows
+for the Parquet tables of :mod:`diplograph.batch.parquet` or an error.  The driver
+streams the results and writes a shard every ``flush_every`` documents, so an
+interrupted run keeps what it finished and a rerun skips it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from diplograph.batch import parquet
+from diplograph.batch.inputs import INPUT_SCHEMA, read_records
+from diplograph.model import Document
+
+_RESULT_SCHEMA = pa.schema([
+    ("doc_id", pa.string()), ("rows", pa.string()), ("error", pa.string()), ("seconds", pa.float64()),
+    ("n_tokens", pa.int64()), ("worker", pa.int64()), ("peak_rss", pa.int64()),
+])
+
+
+def _status_kb(pid: int, key: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _descendants(pid: int) -> list[int]:
+    out: list[int] = []
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                out += [int(child), *_descendants(int(child))]
+    except OSError:
+        pass
+    return out
+
+
+def process_tree_rss(pid: int | None = None, peak: bool = False) -> int:
+    """Resident memory in bytes of a process and all its descendants (e.g. a worker and its Frog server).
+
+    With ``peak`` each process counts its high-water mark (VmHWM), an upper bound of the tree's peak.
+    """
+    pid = pid or os.getpid()
+    key = "VmHWM" if peak else "VmRSS"
+    return 1024 * sum(_status_kb(p, key) for p in [pid, *_descendants(pid)])
+
+
+def _failed_stage(exc: BaseException, stages: list[Any]) -> str | None:
+    """The name of the pipeline stage an exception was raised in, from its traceback."""
+    ids = {id(s): s for s in stages}
+    tb, name = exc.__traceback__, None
+    while tb is not None:
+        obj = tb.tb_frame.f_locals.get("self")
+        if id(obj) in ids:
+            name = getattr(ids[id(obj)], "name", None)
+        tb = tb.tb_next
+    return name
+
+
+def to_document(rec: dict[str, Any]) -> Document:
+    """A cleaned pipeline document from an input record, as ``diplograph ingest`` makes it."""
+    from diplograph.ingest.dates import normalise_date
+    from diplograph.ingest.readers import make_document
+
+    meta: dict[str, Any] = {}
+    try:
+        date = normalise_date(rec.get("date")) if rec.get("date") else None
+    except ValueError:
+        date, meta["date_given"] = None, rec.get("date")
+    return make_document(rec["id"], rec["text"], source=rec.get("source") or "", line=rec.get("line"), date=date,
+                         title=rec.get("title"), lang=rec.get("lang"), outlet=rec.get("outlet"), url=rec.get("url"),
+                         meta=meta)
+
+
+class Extractor:
+    """A Ray Data callable class: one pipeline per actor, documents in, table rows (as JSON) out."""
+
+    def __init__(self, stages: list[str] | None = None, options: dict[str, Any] | None = None) -> None:
+        from diplograph.extract.pipeline import Pipeline
+
+        self._factory: Callable[[], Pipeline] = lambda: Pipeline(stages, **(options or {}))
+        self.pipe = self._factory()
+        self.peak = process_tree_rss(peak=True)
+
+    def process(self, rec: dict[str, Any]) -> dict[str, Any]:
+        """Extract one input record; never raises for a bad document."""
+        t0 = time.perf_counter()
+        out: dict[str, Any] = {"doc_id": rec["id"], "rows": None, "error": None, "n_tokens": 0, "worker": os.getpid()}
+        try:
+            if not isinstance(rec.get("text"), str) or not rec["text"].strip():
+                out["error"] = json.dumps(error_row(rec, ValueError("document has no text"), "input"))
+                return out | {"seconds": 0.0, "peak_rss": self.peak}
+            doc = to_document(rec)
+            if not doc.text.strip():
+                out["error"] = json.dumps(error_row(rec, ValueError("no text left after cleaning"), "input"))
+                return out | {"seconds": time.perf_counter() - t0, "peak_rss": self.peak}
+            analysis = self.pipe.run(doc)
+            seconds = time.perf_counter() - t0
+            rows = parquet.analysis_rows(analysis, seconds)
+            out["rows"] = json.dumps(rows, ensure_ascii=False)
+            out["n_tokens"] = rows["documents"][0]["n_tokens"]
+        except Exception as exc:  # a failed document is recorded, never fatal
+            out["error"] = json.dumps(error_row(rec, exc, _failed_stage(exc, self.pipe.stages)), ensure_ascii=False)
+            if isinstance(exc, OSError | EOFError):  # e.g. a dead Frog server: start afresh
+                self.pipe.close()
+                self.pipe = self._factory()
+        out["seconds"] = time.perf_counter() - t0
+        self.peak = max(self.peak, process_tree_rss(peak=True))
+        out["peak_rss"] = self.peak
+        return out
+
+    def __call__(self, batch: pa.Table) -> pa.Table:
+        return pa.Table.from_pylist([self.process(rec) for rec in batch.to_pylist()], schema=_RESULT_SCHEMA)
+
+    def __del__(self) -> None:
+        pipe = getattr(self, "pipe", None)
+        if pipe is not None:
+            pipe.close()
+
+
+def error_row(rec: dict[str, Any], exc: BaseException, stage: str | None = None) -> dict[str, Any]:
+    return {"doc_id": rec.get("id"), "source": rec.get("source"), "line": rec.get("line"), "stage": stage,
+            "error_type": type(exc).__name__, "message": str(exc)[:2000],
+            "traceback": "".join(traceback.format_exception(exc))[-8000:]}
+
+
+@dataclass
+class BatchResult:
+    """What a batch run did."""
+
+    out: Path
+    processed: int = 0
+    failed: int = 0
+    skipped: int = 0
+    tokens: int = 0
+    seconds: float = 0.0
+    worker_peak_rss: dict[int, int] = field(default_factory=dict)  # worker pid -> peak bytes (incl. Frog)
+
+    @property
+    def docs_per_s(self) -> float:
+        return (self.processed + self.failed) / self.seconds if self.seconds else 0.0
+
+    @property
+    def tokens_per_s(self) -> float:
+        return self.tokens / self.seconds if self.seconds else 0.0
+
+
+def init_ray(workers: int = 1, address: str | None = None) -> None:
+    """Connect to a Ray cluster at ``address``, or start a local one (no dashboard, offline, logs in a temp dir)."""
+    import ray
+
+    if ray.is_initialized():
+        return
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    if address:
+        ray.init(address=address, log_to_driver=False, logging_level="warning")
+        return
+    ray.init(num_cpus=workers + 1, include_dashboard=False, log_to_driver=False, logging_level="warning",
+             object_store_memory=256 * 1024 * 1024, _temp_dir=tempfile.mkdtemp(prefix="diplograph-ray-"))
+
+
+def _flush(out: Path, buffer: dict[str, list[dict[str, Any]]], n: int, stamp: str) -> None:
+    if any(buffer.values()):
+        parquet.write_shard(out, f"part-{stamp}-{n:05d}", buffer)
+    for rows in buffer.values():
+        rows.clear()
+
+
+def run_batch(
+    inputs: Iterable[Path],
+    out: Path,
+    workers: int = 1,
+    address: str | None = None,
+    stages: list[str] | None = None,
+    options: dict[str, Any] | None = None,
+    flush_every: int = 50,
+    retry_errors: bool = False,
+    limit: int | None = None,
+    progress: Callable[[BatchResult], None] | None = None,
+) -> BatchResult:
+    """Extract every not yet done document of ``inputs`` into Parquet tables under ``out``."""
+    import ray.data
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    result = BatchResult(out)
+    done = parquet.done_ids(out, include_errors=not retry_errors)
+    buffer: dict[str, list[dict[str, Any]]] = {t: [] for t in parquet.TABLES}
+    todo: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for n, rec in enumerate(read_records(inputs)):
+        if limit is not None and n >= limit:
+            break
+        if rec["id"] in done or rec["id"] in seen:
+            result.skipped += 1
+            continue
+        seen.add(rec["id"])
+        if "error" in rec:
+            buffer["errors"].append(error_row(rec, rec["error"], "read"))
+            result.failed += 1
+        else:
+            todo.append(rec)
+    stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
+    shard = 0
+    t0 = time.perf_counter()
+    if todo:
+        init_ray(workers, address)
+        blocks = [pa.Table.from_pylist([r], schema=INPUT_SCHEMA) for r in todo]
+        ctx = ray.data.DataContext.get_current()
+        ctx.enable_progress_bars = False
+        ctx.execution_options.preserve_order = False
+        ds = ray.data.from_arrow(blocks).map_batches(
+            Extractor, fn_constructor_kwargs={"stages": stages, "options": options or {}},
+            batch_size=1, batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
+        )
+        pending = 0
+        for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
+            for r in batch.to_pylist():
+                if r["error"]:
+                    buffer["errors"].append(json.loads(r["error"]))
+                    result.failed += 1
+                else:
+                    for table, rows in json.loads(r["rows"]).items():
+                        buffer[table].extend(rows)
+                    result.processed += 1
+                    result.tokens += r["n_tokens"]
+                result.worker_peak_rss[r["worker"]] = max(result.worker_peak_rss.get(r["worker"], 0), r["peak_rss"])
+                pending += 1
+            if pending >= flush_every:
+                _flush(out, buffer, shard, stamp)
+                shard, pending = shard + 1, 0
+                result.seconds = time.perf_counter() - t0
+                if progress:
+                    progress(result)
+    _flush(out, buffer, shard, stamp)
+    result.seconds = time.perf_counter() - t0
+    return result
