@@ -1,0 +1,146 @@
+"""Batch extraction on Ray Data into Parquet, and loading the Parquet into a store.
+
+Input: real DpgMedia2019 news articles (../shared/benchmarks/dpgmedia2019/articles.jsonl)
+plus broken records; the fast analyzer keeps the run light (the Frog path is the
+same code with ``analyzer="frog"``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from diplograph.batch import parquet
+from diplograph.batch.commands import register
+from diplograph.batch.load import load_dir
+from diplograph.batch.runner import Extractor, process_tree_rss, run_batch
+from diplograph.extract.pipeline import Pipeline
+from diplograph.extract.pipeline import register as register_stage
+from diplograph.model import Analysis, Document
+from diplograph.store.repository import open_store
+
+DPG = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "dpgmedia2019" / "articles.jsonl"
+SIMPLE = {"analyzer": "simple", "cascade": False}
+
+
+def dpg_records(n: int, skip: int = 0) -> list[dict]:
+    out = []
+    with DPG.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if len(rec["text"]) > 300:
+                out.append(rec)
+    return out[skip:skip + n]
+
+
+@pytest.fixture(scope="module")
+def ray_session():
+    ray = pytest.importorskip("ray")
+    yield
+    ray.shutdown()
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    recs = dpg_records(6)
+    path = tmp_path / "in.jsonl"
+    lines = [json.dumps(r, ensure_ascii=False) for r in recs[:3]]
+    lines += ["{not json", json.dumps({"id": "empty-1", "date": "2019-02-12", "text": "  "})]
+    lines += [json.dumps(r, ensure_ascii=False) for r in recs[3:]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_parquet_round_trip_keeps_the_analysis(tmp_path: Path) -> None:
+    rec = dpg_records(1)[0]
+    with Pipeline(**SIMPLE) as pipe:
+        a = pipe.run(Document(id=rec["id"], raw_text=rec["text"], date=rec["date"], meta={"k": [1, "x"]}))
+    parquet.write_shard(tmp_path, "part-a", parquet.analysis_rows(a, 0.1))
+    (back,) = parquet.read_analyses(tmp_path)
+    assert back == a
+    tokens = pq.read_table(tmp_path / "tokens" / "part-a.parquet").to_pylist()
+    assert {"doc_id", "sentence", "start", "end", "text"} <= set(tokens[0])
+    assert all(a.doc.text[t["start"]:t["end"]] == t["text"] for t in tokens)
+
+
+def test_batch_writes_tables_records_errors_and_resumes(ray_session: None, inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    r = run_batch([inputs], out, workers=2, options=SIMPLE, flush_every=2)
+    assert (r.processed, r.failed, r.skipped) == (6, 2, 0)
+    assert r.tokens > 0 and r.worker_peak_rss and all(v > 0 for v in r.worker_peak_rss.values())
+    for table in ("documents", "sentences", "tokens", "mentions", "errors"):
+        assert list((out / table).glob("*.parquet")), table
+    errors = {e["doc_id"]: e for e in parquet.read_errors(out)}
+    assert errors["empty-1"]["stage"] == "input" and "no text" in errors["empty-1"]["message"]
+    assert errors["in:4"]["stage"] == "read" and errors["in:4"]["line"] == 4
+    analyses = {a.doc.id: a for a in parquet.read_analyses(out)}
+    assert set(analyses) == {rec["id"] for rec in dpg_records(6)}
+    for a in analyses.values():
+        assert a.sentences and all(a.doc.text[s.start:s.end] == s.text for s in a.sentences)
+        assert all(a.doc.text[m.span.start:m.span.end] == m.span.text for m in a.mentions)
+    # a rerun skips what is done; new input is added
+    more = tmp_path / "more.jsonl"
+    more.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in dpg_records(2, skip=6)))
+    r2 = run_batch([inputs, more], out, workers=1, options=SIMPLE)
+    assert (r2.processed, r2.failed, r2.skipped) == (2, 0, 8)
+    assert len(list(parquet.read_analyses(out))) == 8
+
+
+def test_load_into_stores_is_idempotent(ray_session: None, inputs: Path, tmp_path: Path, pg_fresh_url: str) -> None:
+    out = tmp_path / "out"
+    run_batch([inputs], out, workers=1, options=SIMPLE)
+    expected = {a.doc.id: a for a in parquet.read_analyses(out)}
+    for url in (f"sqlite:///{tmp_path / 'b.db'}", pg_fresh_url):
+        first = load_dir(out, url)
+        assert (first.created, first.existing, first.errors) == (6, 0, 2)
+        again = load_dir(out, url)
+        assert (again.created, again.existing, again.errors) == (0, 6, 0)
+        with open_store(url) as store:
+            counts = store.counts()
+            assert counts["documents"] == 6 and counts["errors"] == 2
+            assert counts["sentences"] == sum(len(a.sentences) for a in expected.values())
+            assert counts["mentions"] == sum(len(a.mentions) for a in expected.values())
+            doc = store.document(next(iter(expected)))
+            assert doc is not None and doc["text"] == expected[doc["ext_id"]].doc.text
+
+
+@register_stage("test_boom")
+class _Boom:
+    """A stage that fails on documents mentioning Mars (for the error path)."""
+
+    name = "test_boom"
+    version = "0"
+
+    def __call__(self, analysis: Analysis) -> None:
+        if "Mars" in analysis.doc.text:
+            raise RuntimeError("boom")
+
+
+def test_a_failing_stage_is_recorded_with_its_name() -> None:
+    recs = [r for r in dpg_records(12) if "Mars" in r["text"]][:1] + dpg_records(1)
+    ex = Extractor(["language", "test_boom"], SIMPLE)
+    results = [ex.process({**r, "source": "x.jsonl", "line": i}) for i, r in enumerate(recs, 1)]
+    err = json.loads(results[0]["error"])
+    assert err["stage"] == "test_boom" and err["error_type"] == "RuntimeError" and "boom" in err["traceback"]
+    assert results[1]["error"] is None and results[1]["rows"]
+    assert process_tree_rss() > 0
+
+
+def test_cli_batch_and_load(ray_session: None, inputs: Path, tmp_path: Path) -> None:
+    app = typer.Typer()
+    app.command("noop")(lambda: None)
+    register(app)
+    runner = CliRunner()
+    out = tmp_path / "cli-out"
+    res = runner.invoke(app, ["batch", str(inputs), "--out", str(out), "--analyzer", "simple", "--no-cascade"])
+    assert res.exit_code == 0, res.output
+    assert "6 documents extracted, 2 failed" in res.output
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    res = runner.invoke(app, ["load", str(out), "--db", db])
+    assert res.exit_code == 0, res.output
+    assert "6 documents stored" in res.output
