@@ -110,6 +110,7 @@ class Mention:
     kind: str = "name"  # name | metonym | adjective | role | pronoun | coref | source
     confidence: float = 1.0
     extractor: str = ""
+    participant: bool = True  # False: the actor is only named (a place, a newspaper's nationality ...)
 
 
 @dataclass
@@ -179,7 +180,7 @@ class Analysis:
 
     def actors(self) -> list[str]:
         """Codes of the political actors taking part (media sources excluded)."""
-        codes = {m.actor for m in self.mentions if m.actor and m.kind != "source"}
+        codes = {m.actor for m in self.mentions if m.actor and m.kind != "source" and m.participant}
         for e in self.events:
             codes.update(e.actor)
             codes.update(e.recipient)

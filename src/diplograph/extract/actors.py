@@ -1,18 +1,420 @@
-"""The `actors` stage (to be filled in)."""
+"""The `actors` stage: find, canonicalise and link the actors a text mentions.
+
+Steps, per document:
+
+1. gazetteer: every alias of the knowledge base (states, organisations, people) and
+   every media outlet, longest match first, on word boundaries, accents optional;
+   hyphenated compounds ("Kremlin-woordvoerder", "NAVO-top") split at the hyphen;
+2. roles: "de Russische president", "de woordvoerder van het Kremlin", "VS-president",
+   "de secretaris-generaal van de NAVO" give the actor and, where one person held the
+   office at the document's date, the person; an unknown name right after a role
+   ("de Oekraïense onderhandelaar Davyd X") becomes that actor's person;
+3. Frog entities (sentences with ``parsed=True``): unknown PER names become person
+   mentions without actor, so that later stages see them;
+4. coreference: a pronoun or "de president" just after a named person;
+5. participation: each mention says whether it makes its actor a participant of what
+   the text reports (a nationality adjective describing a newspaper or an expert,
+   an ambiguous alias and a media outlet do not).
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from diplograph.extract.actor_kb import KB, Alias, Person, load_kb
 from diplograph.extract.pipeline import register
-from diplograph.model import Analysis
+from diplograph.model import Analysis, Mention, Span
+
+VERSION = "1"
+EXTRACTOR = f"actors@{VERSION}"
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass
+class Lexicon:
+    """Dutch role nouns, media names and context words (lang/nl/actor_patterns.yaml)."""
+
+    roles: dict[str, str]  # phrase (lower case) -> role key
+    unique_roles: set[str]
+    org_head_roles: dict[str, str]
+    agent_nouns: set[str]
+    non_actor_nouns: set[str]
+    pronouns: set[str]
+    coref_roles: set[str]
+    locatives: set[str]
+    media: list[str]
+    ambiguous_media: set[str]
+    role_re: re.Pattern[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        phrases = sorted(self.roles, key=len, reverse=True)
+        self.role_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(lang: str = "nl") -> Lexicon:
+    path = resources.files("diplograph") / "lang" / lang / "actor_patterns.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    roles = {fold(p): key for key, phrases in data["roles"].items() for p in phrases}
+    low = lambda key: {fold(w) for w in data.get(key, [])}  # noqa: E731
+    return Lexicon(
+        roles=roles,
+        unique_roles=set(data.get("unique_roles", [])),
+        org_head_roles=dict(data.get("org_head_roles", {})),
+        agent_nouns=low("agent_nouns"),
+        non_actor_nouns=low("non_actor_nouns"),
+        pronouns=low("pronouns"),
+        coref_roles=low("coref_roles"),
+        locatives=low("locative_prepositions"),
+        media=[str(m) for m in data.get("media", [])],
+        ambiguous_media={str(m) for m in data.get("ambiguous_media", [])},
+    )
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def strip_accents(text: str) -> str:
+    """Remove accents character by character, keeping the length (offsets stay valid)."""
+    out = []
+    for c in text:
+        d = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+        out.append(d if len(d) == 1 else c)
+    return "".join(out).replace("’", "'").replace("‘", "'")
+
+
+def fold(text: str) -> str:
+    return strip_accents(text).lower()
+
+
+_WORD = re.compile(r"[^\W_]+(?:['][^\W_]+)*", re.UNICODE)
+
+
+def words_before(text: str, pos: int, n: int) -> list[str]:
+    """Up to ``n`` lower-cased words ending before ``pos`` (nearest last)."""
+    start = max(0, pos - 80)
+    return [w.lower() for w in _WORD.findall(text[start:pos])][-n:]
+
+
+def words_after(text: str, pos: int, n: int) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text[pos:pos + 80])][:n]
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+MEDIA = "media"
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    alias: Alias
+
+
+class Gazetteer:
+    """All aliases of the KB and the media outlets in one longest-first regular expression."""
+
+    def __init__(self, kb: KB, lexicon: Lexicon) -> None:
+        self.exact: dict[str, Alias] = {}
+        self.lower: dict[str, Alias] = {}
+        rank = {"person": 0, "name": 1, "metonym": 2, "demonym": 3, "adjective": 4}
+        aliases = sorted(kb.aliases, key=lambda a: rank.get(a.kind, 9))
+        media = [Alias(m, MEDIA, "", m, m in lexicon.ambiguous_media) for m in lexicon.media]
+        for a in media + aliases:
+            key = strip_accents(a.text)
+            if a.text.islower():
+                self.lower.setdefault(key.lower(), a)
+            else:
+                self.exact.setdefault(key, a)
+        parts = []
+        for key in sorted(set(self.exact) | set(self.lower), key=len, reverse=True):
+            alias = self.exact.get(key) or self.lower[key]
+            body = re.escape(key)
+            if key in self.lower and key not in self.exact:
+                body = f"(?i:{body})"
+            if alias.kind in ("person", "name", "metonym") and len(key) >= 4 and key[-1].isalpha() \
+                    and key[-1] not in "sxz":
+                body += "(?:'s|s)?"
+            parts.append(body)
+        self.regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+    def lookup(self, form: str) -> Alias | None:
+        for f in (form, re.sub(r"('s|s)$", "", form)):
+            if f in self.exact:
+                return self.exact[f]
+            if f.lower() in self.lower:
+                return self.lower[f.lower()]
+        return None
+
+    def find(self, text: str) -> list[Hit]:
+        folded = strip_accents(text)
+        hits = []
+        for m in self.regex.finditer(folded):
+            alias = self.lookup(m.group())
+            if alias is not None:
+                hits.append(Hit(m.start(), m.end(), alias))
+        return hits
+
+
+@lru_cache(maxsize=2)
+def _gazetteer(lang: str) -> tuple[KB, Lexicon, Gazetteer]:
+    kb, lex = load_kb(), load_lexicon(lang)
+    return kb, lex, Gazetteer(kb, lex)
+
+
+# --------------------------------------------------------------------------- the stage
 
 
 @register("actors")
 class ActorsStage:
-    name = "actors"
-    version = "0"
+    """Mentions of actors (and media sources) with canonical codes and persons."""
 
-    def __init__(self, **_: object) -> None:
-        pass
+    name = "actors"
+    version = VERSION
+
+    def __init__(self, lang: str = "nl", **_: object) -> None:
+        self.kb, self.lex, self.gaz = _gazetteer(lang)
 
     def __call__(self, analysis: Analysis) -> None:
-        pass
+        Linker(self.kb, self.lex, self.gaz, analysis).run()
+
+
+class Linker:
+    """Does the work for one document."""
+
+    def __init__(self, kb: KB, lex: Lexicon, gaz: Gazetteer, analysis: Analysis) -> None:
+        self.kb, self.lex, self.gaz, self.a = kb, lex, gaz, analysis
+        self.text = analysis.doc.text
+        self.date = analysis.doc.date
+        self.mentions: list[Mention] = []
+        self.seen_people: set[str] = set()
+        self.local_people: dict[str, tuple[str, str | None]] = {}  # surname -> (full name, actor)
+
+    # -- helpers
+    def sentence_of(self, offset: int) -> int:
+        s = self.a.sentence_at(offset)
+        if s is not None:
+            return s.index
+        for s in reversed(self.a.sentences):
+            if s.start <= offset:
+                return s.index
+        return 0
+
+    def add(self, start: int, end: int, actor: str | None, person: str | None, kind: str, conf: float,
+            participant: bool = True) -> Mention:
+        m = Mention(Span(start, end, self.text[start:end]), self.sentence_of(start), actor, person, kind, conf,
+                    EXTRACTOR, participant)
+        self.mentions.append(m)
+        return m
+
+    # -- main
+    def run(self) -> None:
+        hits = self.gaz.find(self.text)
+        hits = [h for h in hits if not self._prefixed(h)]
+        for h in hits:
+            self._name(h)
+        self._roles(hits)
+        self._frog_people()
+        self._coref()
+        self.mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        self.a.mentions.extend(self.mentions)
+
+    def _prefixed(self, h: Hit) -> bool:
+        """"pro-Russische", "anti-Amerikaanse": the state is not the one acting."""
+        before = self.text[max(0, h.start - 5):h.start].lower()
+        return before.endswith(("pro-", "anti-"))
+
+    def _name(self, h: Hit) -> None:
+        a = h.alias
+        if a.kind == MEDIA:
+            if a.ambiguous and not self._media_context(h):
+                return
+            self.add(h.start, h.end, None, a.person, "source", 0.9, participant=False)
+            return
+        if a.kind == "person":
+            person = self.kb.person(a.person or "")
+            if person is None:
+                return
+            if a.ambiguous and person.name not in self.seen_people:
+                return
+            self.seen_people.add(person.name)
+            self.add(h.start, h.end, person.actor_at(self.date), person.name, "name", 0.95)
+            return
+        kind = {"name": "name", "metonym": "metonym", "adjective": "adjective", "demonym": "adjective"}[a.kind]
+        participant = not a.ambiguous and not self._describes_non_actor(h)
+        self.add(h.start, h.end, a.actor, None, kind, 0.9 if participant else 0.5, participant)
+
+    def _media_context(self, h: Hit) -> bool:
+        before = words_before(self.text, h.start, 3)
+        cues = {"volgens", "aan", "tegen", "krant", "zender", "omroep", "persbureau", "nieuwsagentschap", "blad"}
+        return bool(cues & set(before)) or words_after(self.text, h.end, 1) in (["meldt"], ["meldde"])
+
+    def _describes_non_actor(self, h: Hit) -> bool:
+        """A nationality adjective describing a newspaper, an expert, a place ..."""
+        if h.alias.kind not in ("adjective", "demonym"):
+            return False
+        after = words_after(self.text, h.end, 2)
+        return bool(after) and after[0] in self.lex.non_actor_nouns
+
+    # -- roles
+    def _roles(self, hits: list[Hit]) -> None:
+        folded = fold(self.text)
+        by_end = {h.end: h for h in hits}
+        by_start = {h.start: h for h in hits}
+        for m in self.lex.role_re.finditer(folded):
+            role = self.lex.roles[m.group()]
+            actor_hit = self._role_actor(m.start(), m.end(), by_end, by_start, folded)
+            if actor_hit is None:
+                continue
+            actor, via_text = actor_hit
+            start = m.start()
+            person = self._holder(actor, role, via_text)
+            named = self._following_name(m.end())
+            if named is not None:
+                self._register_named(named, actor)
+                continue
+            self.add(start, m.end(), actor, person.name if person else None, "role", 0.85 if person else 0.8)
+            if person:
+                self.seen_people.add(person.name)
+
+    def _role_actor(self, start: int, end: int, by_end: dict[int, Hit], by_start: dict[int, Hit],
+                    folded: str) -> tuple[str, str] | None:
+        # "Kremlin-woordvoerder", "VS-president"
+        if start > 0 and self.text[start - 1] == "-" and (start - 1) in by_end:
+            h = by_end[start - 1]
+            if h.alias.kind != MEDIA:
+                return self._hit_actor(h)
+        # "de Russische (nieuwe) president"
+        base = max(0, start - 40)
+        prev = list(re.finditer(r"\S+", self.text[base:start]))[-2:]
+        for w in reversed(prev):
+            h = by_start.get(base + w.start())
+            if h and h.end == base + w.end() and h.alias.kind in ("adjective", "demonym"):
+                return self._hit_actor(h)
+        # "de woordvoerder van het Kremlin", "de president van Rusland"
+        mm = re.match(r"\s+van\s+(?:de\s+|het\s+)?", folded[end:end + 12])
+        if mm:
+            h = by_start.get(end + mm.end())
+            if h and h.alias.kind in ("name", "metonym", "person"):
+                return self._hit_actor(h)
+        return None
+
+    def _hit_actor(self, h: Hit) -> tuple[str, str]:
+        if h.alias.kind == "person":
+            p = self.kb.person(h.alias.person or "")
+            return (p.actor_at(self.date) if p else h.alias.actor), "person"
+        return h.alias.actor, h.alias.text
+
+    def _holder(self, actor: str, role: str, via: str) -> Person | None:
+        if via == "person":
+            return None
+        actor_obj = self.kb.actor(actor)
+        if actor_obj and actor_obj.type != "state" and role in ("secretary_general", "leader", "commission_president"):
+            role = self.lex.org_head_roles.get(actor, role)
+        people = self.kb.holders(actor, role, self.date)
+        if len(people) > 1:
+            via_f = fold(via)
+            narrowed = [p for p in people if any(via_f in fold(v) or fold(v) in via_f
+                                                 for r in p.roles if r.role == role for v in r.via)]
+            people = narrowed
+        if len(people) == 1 and (role in self.lex.unique_roles or via):
+            return people[0]
+        return None
+
+    _NAME = re.compile(r"\s+((?:[A-Z][\w'’.-]+|van|von|der|de|al|bin|el)(?:\s+(?:[A-Z][\w'’.-]+|van|von|der|de|al-\w+|"
+                       r"bin|el)){0,3})")
+
+    def _following_name(self, pos: int) -> tuple[int, int] | None:
+        """A capitalised name right after a role phrase: "de Oekraïense onderhandelaar Davyd X"."""
+        m = self._NAME.match(self.text, pos)
+        if not m:
+            return None
+        words = m.group(1).split()
+        while words and not words[-1][0].isupper():
+            words.pop()
+        if not words or not words[0][0].isupper():
+            return None
+        end = m.start(1) + len(" ".join(words))
+        return m.start(1), end
+
+    def _register_named(self, span: tuple[int, int], actor: str) -> None:
+        """Unknown name after a role: it becomes a person of ``actor``; KB names are kept as found."""
+        start, end = span
+        if any(m.span.start <= start < m.span.end for m in self.mentions if m.kind == "name" and m.person):
+            return
+        if any(m.span.start <= start < m.span.end for m in self.mentions):
+            return
+        name = self.text[start:end]
+        self.add(start, end, actor, name, "role", 0.75)
+        surname = name.split()[-1]
+        if len(name.split()) > 1 and len(surname) > 2:
+            self.local_people[surname] = (name, actor)
+
+    # -- Frog entities and local names
+    def _frog_people(self) -> None:
+        covered = [(m.span.start, m.span.end) for m in self.mentions]
+        for s in self.a.sentences:
+            toks = s.tokens
+            i = 0
+            while i < len(toks):
+                t = toks[i]
+                local = self.local_people.get(t.text)
+                if local and not any(a <= t.start < b for a, b in covered):
+                    self.add(t.start, t.end, local[1], local[0], "coref", 0.7)
+                    i += 1
+                    continue
+                if s.parsed and t.ner == "B-PER":
+                    j = i + 1
+                    while j < len(toks) and toks[j].ner == "I-PER":
+                        j += 1
+                    start, end = t.start, toks[j - 1].end
+                    if not any(a < end and start < b for a, b in covered):
+                        self.add(start, end, None, self.text[start:end], "name", 0.4, participant=False)
+                    i = j
+                    continue
+                i += 1
+
+    # -- coreference
+    def _coref(self) -> None:
+        """A pronoun or "de president" just after a named person refers to that person."""
+        people = sorted((m for m in self.mentions if m.person and m.actor), key=lambda m: m.span.start)
+        if not people or not self.a.sentences:
+            return
+        for s in self.a.sentences:
+            for t in s.tokens:
+                low = t.text.lower()
+                if low in self.lex.pronouns and (t.i == 0 or s.tokens[t.i - 1].text in {",", '"', "“", "„"}):
+                    prev = [m for m in people if s.index - 1 <= m.sentence <= s.index and m.span.start < t.start]
+                    if len({m.person for m in prev}) == 1:
+                        ref = prev[-1]
+                        self.add(t.start, t.end, ref.actor, ref.person, "pronoun", 0.6)
+                elif low in self.lex.coref_roles and t.i > 0 and s.tokens[t.i - 1].text.lower() == "de":
+                    if any(m.span.start <= t.start < m.span.end for m in self.mentions):
+                        continue
+                    nxt = s.tokens[t.i + 1].text if t.i + 1 < len(s.tokens) else ""
+                    if nxt[:1].isupper() or nxt.lower() == "van":
+                        continue
+                    prev = [m for m in people if s.index - 3 <= m.sentence <= s.index and m.span.start < t.start
+                            and self._has_role(m, low)]
+                    if prev:
+                        ref = prev[-1]
+                        self.add(s.tokens[t.i - 1].start, t.end, ref.actor, ref.person, "coref", 0.6)
+
+    def _has_role(self, m: Mention, noun: str) -> bool:
+        p = self.kb.person(m.person or "")
+        key = self.lex.roles.get(noun)
+        if p is None:
+            return key is None
+        if key is None:  # minister, leider, onderhandelaar: any office
+            return bool(p.roles_at(self.date))
+        return any(r.role == key for r in p.roles_at(self.date))
