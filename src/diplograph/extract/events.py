@@ -1,18 +1,260 @@
-"""The `events` stage (to be filled in)."""
+"""The `events` stage: PLOVER events with actor, recipient, modality, condition and date.
+
+For each sentence: find triggers in the language's lexicon (``lang/<lang>/events.yaml``), take the
+actor and recipient from the actor mentions of the trigger's clause (:mod:`event_roles`), decide the
+modality (:mod:`modality`) and date (:mod:`timex`), then apply PLOVER's coding rules (future
+meetings are AGREE, announced withdrawals CONCEDE, a conflict party's call for peace AGREE, a
+refused agreement REJECT).  One occurrence reported several times is kept once.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from diplograph.extract import plover
+from diplograph.extract.event_roles import Group, actor_mentions, groups, subject_codes
+from diplograph.extract.event_triggers import Lexicon, TriggerMatch, any_match, lexicon
+from diplograph.extract.modality import Modality, classify, cues
 from diplograph.extract.pipeline import register
-from diplograph.model import Analysis
+from diplograph.extract.timex import PubDate
+from diplograph.model import Analysis, Event, Mention, Sentence
+
+VERSION = "1"
+
+# Types whose trigger states a stance on something; material or meeting triggers that follow them in
+# the same sentence are what the stance is about, not events of their own.
+_STANCE_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
+_CONTENT_TYPES = {"CONSULT", "RETREAT", "CONCEDE", "AID", "COOPERATE"}
+_CLAUSE_SPLIT = re.compile(
+    r"[;:]|\s[–—-]\s|,\s+(?=(?:dat|die|omdat|nadat|terwijl|maar|waarna|zodat|toen|waarin|wat|doordat|hoewel|"
+    r"aldus|zei|zegt|zo)\b)|\s(?=(?:dat|omdat|nadat|terwijl|waarna|zodat|doordat|hoewel)\s)|[\"“”„]",
+    re.I)
+
+
+@dataclass
+class _Candidate:
+    event: Event
+    rank: int  # lower is better evidence
 
 
 @register("events")
 class EventsStage:
     name = "events"
-    version = "0"
+    version = VERSION
 
     def __init__(self, **_: object) -> None:
-        pass
+        self.extractor = f"{self.name}@{self.version}"
 
     def __call__(self, analysis: Analysis) -> None:
-        pass
+        lang = (analysis.doc.lang or "nl").split("-")[0]
+        lex = lexicon(lang)
+        if lex is None or cues(lang) is None:
+            return
+        pub = PubDate.parse(analysis.doc.date)
+        found: list[Event] = []
+        prev_groups: list[Group] = []
+        for sent in analysis.sentences:
+            ments = actor_mentions(analysis.mentions, sent)
+            grps = groups(ments, analysis.doc.text, 0)
+            found.extend(self._sentence(analysis, lex, lang, pub, sent, ments, grps, prev_groups))
+            if grps:
+                prev_groups = grps
+        analysis.events.extend(_dedup(found))
+
+    # ------------------------------------------------------------------ per sentence
+    def _sentence(self, analysis: Analysis, lex: Lexicon, lang: str, pub: PubDate | None, sent: Sentence,
+                  ments: list[Mention], grps: list[Group], prev_groups: list[Group]) -> list[Event]:
+        text = sent.text
+        triggers = lex.find(text)
+        if not triggers:
+            return []
+        has_stance = any(t.rule.type in _STANCE_TYPES for t in triggers)
+        out: list[Event] = []
+        for trig in triggers:
+            rule = trig.rule
+            if has_stance and rule.type in _CONTENT_TYPES and rule.mode not in ("phone", "visit"):
+                continue
+            clause = _clause(text, trig.start)
+            actor, recipient = self._roles(analysis, lex, sent, ments, grps, prev_groups, trig, clause)
+            if not actor:
+                continue
+            frame_start = _frame_start(text, clause[0])
+            mod = classify(text, clause, (trig.start, trig.end), pub, lang, rule.negation_ok, frame_start)
+            ev = self._code(lex, text, trig, clause, actor, recipient, mod)
+            if ev is None:
+                continue
+            type_, mode, modality, condition = ev
+            date, precision = _date(mod, pub)
+            out.append(Event(
+                type=type_, mode=mode, actor=actor, recipient=[r for r in recipient if r not in actor],
+                evidence=analysis.span(sent.start, sent.end), sentence=sent.index, modality=modality,
+                condition=condition, date=date, date_precision=precision,
+                trigger=analysis.span(sent.start + trig.start, sent.start + trig.end),
+                quote=_quote_index(analysis, sent.start + trig.start), extractor=self.extractor,
+            ))
+        return out
+
+    def _roles(self, analysis: Analysis, lex: Lexicon, sent: Sentence, ments: list[Mention], grps: list[Group],
+               prev_groups: list[Group], trig: TriggerMatch, clause: tuple[int, int]) -> tuple[list[str], list[str]]:
+        base = sent.start
+        ts, te = base + trig.start, base + trig.end
+        cs, ce = base + clause[0], base + clause[1]
+        rule = trig.rule
+        actor: list[str] = []
+        in_clause = [g for g in grps if cs <= g.start < ce]
+        # Passive agent: "gesteund door Egypte en Qatar".
+        agent = _after_word(grps, analysis.doc.text, te, ce, {"door"})
+        if rule.evaluative:
+            actor = self._speaker(analysis, sent, grps, ts)
+        elif rule.noun:
+            adj = [g for g in grps if g.end <= ts and not analysis.doc.text[g.end:ts].strip(" -")
+                   or (ts <= g.start and g.end <= te)]
+            adj = adj or [g for g in grps if g.end <= ts and len(analysis.doc.text[g.end:ts].split()) <= 1
+                          and g.mentions[-1].kind == "adjective"]
+            if adj:
+                actor = adj[-1].codes
+            else:
+                van = agent or _after_word(grps, analysis.doc.text, te, ce, {"van"})
+                if van:
+                    actor = van.codes
+        if not actor and agent and not rule.reverse:
+            actor = agent.codes
+        if not actor:
+            parsed = subject_codes(sent, ments, ts)
+            if parsed:
+                actor = parsed
+        if not actor:
+            before = [g for g in in_clause if g.start < ts]
+            after = [g for g in in_clause if g.start >= te]
+            if rule.reverse and after:
+                actor = after[0].codes
+            elif before:
+                actor = before[0].codes
+            elif after and not rule.noun:
+                actor = after[0].codes
+        if not actor:
+            q = _quote_index(analysis, ts)
+            if q is not None and analysis.quotes[q].actor:
+                actor = [analysis.quotes[q].actor]
+        if not actor:
+            earlier = [g for g in grps if g.start < cs]
+            lead = analysis.doc.text[cs:ts]
+            if earlier:
+                actor = earlier[0].codes
+            elif prev_groups and any_match(lex.anaphora_plural, lead):
+                actor = list(dict.fromkeys(c for g in prev_groups[:2] for c in g.codes))
+            elif prev_groups and any_match(lex.anaphora, lead):
+                actor = prev_groups[0].codes
+        recipient: list[str] = []
+        for g in grps:
+            if g.start >= cs or g.start >= te:
+                for c in g.codes:
+                    if c not in actor and c not in recipient:
+                        recipient.append(c)
+        if not recipient and actor:
+            # Nobody else named here: the counterpart is whoever the previous sentence named.
+            recipient = [c for g in prev_groups for c in g.codes if c not in actor][:2]
+        return actor, recipient
+
+    def _speaker(self, analysis: Analysis, sent: Sentence, grps: list[Group], ts: int) -> list[str]:
+        q = _quote_index(analysis, ts)
+        if q is not None and analysis.quotes[q].actor:
+            return [analysis.quotes[q].actor]
+        for qu in analysis.quotes:
+            if qu.sentence == sent.index and qu.actor:
+                return [qu.actor]
+        return grps[0].codes if grps else []
+
+    # ------------------------------------------------------------------ coding rules
+    def _code(self, lex: Lexicon, text: str, trig: TriggerMatch, clause: tuple[int, int], actor: list[str],
+              recipient: list[str], mod: Modality) -> tuple[str, str | None, str, str | None] | None:
+        rule = trig.rule
+        type_, mode, modality = rule.type, rule.mode, mod.modality
+        after = text[trig.start:]
+        clause_text = text[clause[0]:clause[1]]
+        if rule.consent and any_match(lex.yield_terms, clause_text):
+            type_ = "CONCEDE"
+        if modality == "negated" and type_ in ("AGREE", "SUPPORT", "CONCEDE", "CONSULT"):
+            type_, modality = "REJECT", "asserted"
+        if type_ == "RETREAT":
+            c = cues("nl")
+            obliged = c is not None and any_match(c.obligation, text[clause[0]:trig.start])
+            if modality in ("future", "conditional") or obliged:
+                type_ = "CONCEDE"
+                mode = None
+        if type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID") and modality in ("future", "conditional"):
+            type_, mode = "AGREE", None
+        if type_ in ("REQUEST", "REJECT") and mode is None:
+            mode = next((m for m, pats in lex.mode_cues.items() if any_match(pats, after)), None)
+            if type_ == "REQUEST" and mode is None:
+                mode = "change"
+        if type_ == "REQUEST" and rule.peace_call and mode in ("meet", "yield") and any_match(lex.peace_terms, after):
+            if any(plover.conflict_party(a) for a in actor) and (
+                    not recipient or any(plover.opponents(a, r) for a in actor for r in recipient)):
+                type_, mode = "AGREE", None
+        if type_ in ("AGREE", "SUPPORT", "CONCEDE", "COOPERATE"):
+            mode = None
+        condition = mod.condition if modality == "conditional" else None
+        return type_, mode, modality, condition
+
+
+def _clause(text: str, pos: int) -> tuple[int, int]:
+    """Bounds of the clause around ``pos`` in a sentence."""
+    start, end = 0, len(text)
+    for m in _CLAUSE_SPLIT.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() > pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _frame_start(text: str, clause_start: int) -> int:
+    """Start of the reporting frame: the sentence start when the clause is a complement of speech."""
+    return 0 if clause_start > 0 else clause_start
+
+
+def _after_word(grps: list[Group], text: str, start: int, end: int, words: set[str]) -> Group | None:
+    """The group right after one of ``words`` (within two words) between ``start`` and ``end``."""
+    for g in grps:
+        if start <= g.start < end:
+            gap = text[start:g.start].lower().split()
+            if gap and len(gap) <= 3 and gap[0] in words:
+                return g
+            if len(gap) >= 1 and any(w in words for w in gap[-3:-1] or gap[-1:]):
+                return g
+            return None
+    return None
+
+
+def _quote_index(analysis: Analysis, pos: int) -> int | None:
+    for i, q in enumerate(analysis.quotes):
+        if q.content.start <= pos < q.content.end:
+            return i
+    return None
+
+
+def _date(mod: Modality, pub: PubDate | None) -> tuple[str | None, str | None]:
+    if mod.timex is not None:
+        return mod.timex.date, mod.timex.precision
+    if pub is None:
+        return None, None
+    return pub.render(), pub.precision
+
+
+def _dedup(events: list[Event]) -> list[Event]:
+    """One event per type and actor in a document (background kept apart): the first report wins,
+    the recipients of the retellings are added to it."""
+    seen: dict[tuple, Event] = {}
+    out: list[Event] = []
+    for e in events:
+        key = (e.type, frozenset(e.actor), e.modality == "historical")
+        first = seen.get(key)
+        if first is not None:
+            first.recipient.extend(r for r in e.recipient if r not in first.recipient and r not in first.actor)
+            continue
+        seen[key] = e
+        out.append(e)
+    return out

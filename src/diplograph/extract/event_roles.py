@@ -1,0 +1,112 @@
+"""Who did it to whom: actor and recipient of a trigger from the actor mentions of its sentence.
+
+With a dependency parse the subject of the trigger's verb is the actor; without one (or when the
+subject names no actor) the first actor named in the trigger's clause is, the way Dutch main and
+subordinate clauses put the subject first or right after the finite verb.  Coordinated actors
+("China en Frankrijk") form one compound actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplograph.model import Mention, Sentence
+
+_WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+_COORD = {"en", "als", "zowel", "noch", "of", "&", "alsook", "evenals", "samen", "met", "zijn", "haar", "hun",
+          "de", "het", "ook", "en de", "and", "the"}
+
+
+@dataclass
+class Group:
+    """Adjacent coordinated mentions acting as one (compound) actor."""
+
+    mentions: list[Mention]
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].span.start
+
+    @property
+    def end(self) -> int:
+        return self.mentions[-1].span.end
+
+    @property
+    def codes(self) -> list[str]:
+        out: list[str] = []
+        for m in self.mentions:
+            if m.actor and m.actor not in out:
+                out.append(m.actor)
+        return out
+
+
+def actor_mentions(mentions: list[Mention], sentence: Sentence) -> list[Mention]:
+    """Political actor mentions of a sentence in text order (media sources and unresolved left out)."""
+    out = [m for m in mentions if m.actor and m.kind != "source"
+           and sentence.start <= m.span.start < sentence.end]
+    out.sort(key=lambda m: m.span.start)
+    # Drop mentions nested in another one.
+    kept: list[Mention] = []
+    for m in out:
+        if kept and m.span.start < kept[-1].span.end:
+            if m.span.end - m.span.start > kept[-1].span.end - kept[-1].span.start:
+                kept[-1] = m
+            continue
+        kept.append(m)
+    return kept
+
+
+def groups(mentions: list[Mention], text: str, base: int) -> list[Group]:
+    """Coordinated mentions: between them only commas and words like en, als, zowel (``text`` starts at ``base``)."""
+    out: list[Group] = []
+    for m in mentions:
+        if out:
+            gap = text[out[-1].end - base:m.span.start - base]
+            words = [w.lower() for w in _WORDS.findall(gap)]
+            coordinated = (not words and gap.strip() in ("", ",", "/", "-")) or (
+                len(words) <= 3 and all(w in _COORD for w in words) and ("," in gap or set(words) & {
+                    "en", "als", "noch", "of", "&", "alsook", "evenals"}))
+            if coordinated:
+                out[-1].mentions.append(m)
+                continue
+        out.append(Group([m]))
+    return out
+
+
+def subject_codes(sentence: Sentence, mentions: list[Mention], trigger_start: int) -> list[str]:
+    """Actor codes of the parsed subject of the verb governing the trigger (empty without a parse)."""
+    if not sentence.parsed or not sentence.tokens:
+        return []
+    toks = sentence.tokens
+    idx = next((t.i for t in toks if t.start <= trigger_start < t.end), None)
+    if idx is None:
+        return []
+    # Walk up from the trigger to the nearest verb that has a subject.
+    seen = set()
+    cur = idx
+    while cur is not None and cur >= 0 and cur not in seen and cur < len(toks):
+        seen.add(cur)
+        subj = [t for t in toks if t.head == cur and t.rel in ("su", "nsubj", "nsubj:pass")]
+        if subj:
+            s_ids = _subtree(toks, subj[0].i)
+            lo, hi = min(toks[i].start for i in s_ids), max(toks[i].end for i in s_ids)
+            codes: list[str] = []
+            for m in mentions:
+                if lo <= m.span.start < hi and m.actor and m.actor not in codes:
+                    codes.append(m.actor)
+            return codes
+        cur = toks[cur].head if toks[cur].head != -1 else None
+    return []
+
+
+def _subtree(toks: list, root: int) -> set[int]:
+    ids = {root}
+    changed = True
+    while changed:
+        changed = False
+        for t in toks:
+            if t.head in ids and t.i not in ids:
+                ids.add(t.i)
+                changed = True
+    return ids

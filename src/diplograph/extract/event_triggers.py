@@ -1,0 +1,153 @@
+"""Event trigger lexicons: a small pattern language compiled to regular expressions.
+
+Patterns (see ``lang/nl/events.yaml``): words separated by spaces; ``a|b`` alternatives;
+``word*`` prefix; ``*word`` suffix; ``...`` a gap of up to 8 words, ``..N`` up to N words.
+Matching is case-insensitive, on word boundaries, and gaps never cross ``. ; : ! ?``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_WORD = r"[^\W_]+(?:[-'’][^\W_]+)*"
+_SEP = r"[\s,\"“”„‘’'«»()]+"
+_GAP_WORD = r"[^\s.;:!?]+"
+
+
+def _alt(word: str) -> str:
+    opts = []
+    for alt in word.split("|"):
+        pre = alt.startswith("*") and len(alt) > 1
+        suf = alt.endswith("*") and len(alt) > 1
+        core = re.escape(alt.strip("*"))
+        opts.append(("[\\w-]*" if pre else "") + core + ("[\\w-]*" if suf else ""))
+    return "(?:" + "|".join(opts) + ")"
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """Compile one pattern of the lexicon syntax to a regular expression."""
+    parts: list[str] = []
+    pending_gap = None
+    for tok in pattern.split():
+        if tok == "...":
+            pending_gap = 8
+            continue
+        m = re.fullmatch(r"\.\.(\d+)", tok)
+        if m:
+            pending_gap = int(m.group(1))
+            continue
+        if parts:
+            if pending_gap:
+                parts.append(f"(?:{_SEP}{_GAP_WORD}){{0,{pending_gap}}}?{_SEP}")
+            else:
+                parts.append(_SEP)
+        pending_gap = None
+        parts.append(_alt(tok))
+    return re.compile(r"(?<![\w-])" + "".join(parts) + r"(?![\w-])", re.IGNORECASE)
+
+
+@dataclass
+class TriggerRule:
+    type: str
+    mode: str | None
+    regexes: list[re.Pattern[str]]
+    noun: bool = False
+    reverse: bool = False
+    reciprocal: bool = False
+    negation_ok: bool = False
+    consent: bool = False
+    peace_call: bool = False
+    evaluative: bool = False
+    priority: int = 1
+
+
+@dataclass
+class TriggerMatch:
+    rule: TriggerRule
+    start: int  # offsets into the matched text
+    end: int
+    head_end: int  # end of the first word of the match (where the verb or noun is)
+
+
+@dataclass
+class Lexicon:
+    rules: list[TriggerRule]
+    mode_cues: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    yield_terms: list[re.Pattern[str]] = field(default_factory=list)
+    peace_terms: list[re.Pattern[str]] = field(default_factory=list)
+    coordination: set[str] = field(default_factory=set)
+    recipient_preps: set[str] = field(default_factory=set)
+    clause_openers: set[str] = field(default_factory=set)
+    anaphora: list[re.Pattern[str]] = field(default_factory=list)
+    anaphora_plural: list[re.Pattern[str]] = field(default_factory=list)
+
+    def find(self, text: str) -> list[TriggerMatch]:
+        """All trigger matches in ``text``, overlaps resolved (priority, then length, then position)."""
+        found: list[TriggerMatch] = []
+        for rule in self.rules:
+            for rx in rule.regexes:
+                for m in rx.finditer(text):
+                    first = re.match(_WORD, text[m.start():])
+                    head_end = m.start() + (first.end() if first else 0)
+                    found.append(TriggerMatch(rule, m.start(), m.end(), head_end))
+        found.sort(key=lambda t: (-t.rule.priority, -(t.end - t.start), t.start))
+        kept: list[TriggerMatch] = []
+        for t in found:
+            if any(t.start < k.end and k.start < t.end for k in kept):
+                continue
+            kept.append(t)
+        return sorted(kept, key=lambda t: t.start)
+
+
+def any_match(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    """The earliest match of any pattern in ``text``."""
+    best = None
+    for rx in patterns:
+        m = rx.search(text)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    return best
+
+
+def load_yaml(lang: str, name: str) -> dict[str, Any] | None:
+    """A language data file ``lang/<lang>/<name>.yaml``, None when the language has none."""
+    res = resources.files("diplograph").joinpath(f"lang/{lang}/{name}.yaml")
+    if not res.is_file():
+        return None
+    return yaml.safe_load(res.read_text(encoding="utf-8"))
+
+
+@cache
+def lexicon(lang: str = "nl") -> Lexicon | None:
+    """The event lexicon of a language, None when there is none."""
+    data = load_yaml(lang, "events")
+    if not data:
+        return None
+    rules = []
+    for entry in data["triggers"]:
+        rules.append(TriggerRule(
+            type=entry["type"], mode=entry.get("mode"),
+            regexes=[compile_pattern(p) for p in entry["patterns"]],
+            noun=bool(entry.get("noun")), reverse=bool(entry.get("reverse")),
+            reciprocal=bool(entry.get("reciprocal")), negation_ok=bool(entry.get("negation_ok")),
+            consent=bool(entry.get("consent")), peace_call=bool(entry.get("peace_call")),
+            evaluative=bool(entry.get("evaluative")),
+            priority=int(entry.get("priority", 1)),
+        ))
+    return Lexicon(
+        rules=rules,
+        mode_cues={k: [compile_pattern(p) for p in v] for k, v in (data.get("mode_cues") or {}).items()},
+        yield_terms=[compile_pattern(p) for p in data.get("yield_terms", [])],
+        peace_terms=[compile_pattern(p) for p in data.get("peace_terms", [])],
+        coordination=set(data.get("coordination", [])),
+        recipient_preps=set(data.get("recipient_preps", [])),
+        clause_openers=set(data.get("clause_openers", [])),
+        anaphora=[compile_pattern(p) for p in data.get("anaphora", [])],
+        anaphora_plural=[compile_pattern(p) for p in data.get("anaphora_plural", [])],
+    )

@@ -1,0 +1,161 @@
+"""Modality of a reported event: asserted, negated, conditional, hypothetical, future, historical.
+
+Cues come from ``lang/<lang>/modality.yaml``; dates from :mod:`diplograph.extract.timex`.
+Everything works on plain text windows, so it runs with or without a parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from diplograph.extract.event_triggers import any_match, compile_pattern, load_yaml
+from diplograph.extract.timex import PubDate, Timex, resolve
+
+
+@dataclass
+class Cues:
+    negation: list[re.Pattern[str]]
+    negation_exceptions: list[re.Pattern[str]]
+    condition: list[tuple[str, re.Pattern[str]]]
+    condition_exceptions: list[re.Pattern[str]]
+    future: list[re.Pattern[str]]
+    hypothetical: list[re.Pattern[str]]
+    historical: list[re.Pattern[str]]
+    historical_exceptions: list[re.Pattern[str]]
+    pluperfect: list[re.Pattern[str]]
+    speech: list[re.Pattern[str]]
+    obligation: list[re.Pattern[str]]
+
+
+@cache
+def cues(lang: str = "nl") -> Cues | None:
+    data = load_yaml(lang, "modality")
+    if not data:
+        return None
+
+    def c(key: str) -> list[re.Pattern[str]]:
+        return [compile_pattern(p) for p in data.get(key, [])]
+
+    return Cues(
+        negation=c("negation"), negation_exceptions=c("negation_exceptions"),
+        condition=[(p, compile_pattern(p)) for p in data.get("condition", [])],
+        condition_exceptions=c("condition_exceptions"), future=c("future"), hypothetical=c("hypothetical"),
+        historical=c("historical"), historical_exceptions=c("historical_exceptions"),
+        pluperfect=c("pluperfect"), speech=c("speech"), obligation=c("obligation"),
+    )
+
+
+@dataclass
+class Modality:
+    modality: str = "asserted"
+    condition: str | None = None
+    timex: Timex | None = None
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?\"”]|\s[–-]\s")
+
+
+def negated(c: Cues, window: str) -> bool:
+    """True when ``window`` (clause up to just after the trigger) holds a negation."""
+    for rx in c.negation:
+        for m in rx.finditer(window):
+            if not any(ex.match(window, m.start()) or _covers(ex, window, m.start()) for ex in c.negation_exceptions):
+                return True
+    return False
+
+
+def _covers(rx: re.Pattern[str], text: str, pos: int) -> bool:
+    return any(m.start() <= pos < m.end() for m in rx.finditer(text))
+
+
+def find_condition(c: Cues, sentence: str, trig_start: int, trig_end: int) -> str | None:
+    """The condition clause of the sentence (marker to end of clause), if the trigger is not inside it."""
+    best: tuple[int, int] | None = None
+    for _, rx in c.condition:
+        for m in rx.finditer(sentence):
+            if any(_covers(ex, sentence, m.start()) for ex in c.condition_exceptions):
+                continue
+            if re.search(r"(?:ook|zelfs|net|zo)\s+$", sentence[:m.start()], re.I):
+                continue
+            end_m = _CLAUSE_END.search(sentence, m.end())
+            end = end_m.start() if end_m else len(sentence)
+            if end_m and sentence[end_m.start()] in "\"”":
+                nxt = _CLAUSE_END.search(sentence, end_m.end())
+                end = nxt.start() if nxt else len(sentence)
+            if m.start() <= trig_start < end:
+                continue  # the trigger is what the condition is about, not conditioned
+            words = sentence[m.end():end].split()
+            if len(words) < 2:
+                continue
+            if best is None or abs(m.start() - trig_start) < abs(best[0] - trig_start):
+                best = (m.start(), end)
+    if best is None:
+        return None
+    return sentence[best[0]:best[1]].strip().rstrip(",")
+
+
+def classify(
+    sentence: str,
+    clause: tuple[int, int],
+    trigger: tuple[int, int],
+    pub: PubDate | None,
+    lang: str = "nl",
+    negation_ok: bool = False,
+    frame_start: int | None = None,
+) -> Modality:
+    """Modality of the event whose trigger spans ``trigger`` inside ``sentence``.
+
+    ``clause`` bounds the trigger's clause; ``frame_start`` where its reporting frame (the main
+    clause of "X zei eerder dat ...") begins.  Offsets are into ``sentence``.
+    """
+    c = cues(lang)
+    if c is None:
+        return Modality()
+    cs, ce = clause
+    ts, te = trigger
+    frame = sentence[frame_start if frame_start is not None else cs:ce]
+    future_ctx = bool(any_match(c.future, sentence[cs:ce]))
+    timexes = resolve(sentence, pub, lang, future_context=future_ctx)
+    tx = _nearest(timexes, ts, te, cs, ce)
+    tail = sentence[te:ce].split()
+    neg_window = sentence[cs:te] + " " + " ".join(tail[:3])
+    if not negation_ok and negated(c, neg_window):
+        return Modality("negated", timex=tx)
+    cond = find_condition(c, sentence, ts, te)
+    if cond:
+        return Modality("conditional", cond, tx)
+    if any_match(c.hypothetical, sentence[cs:ce]) and not any_match(c.speech, sentence[cs:ts]):
+        return Modality("hypothetical", timex=tx)
+    if tx is not None and tx.background:
+        return Modality("historical", timex=tx)
+    hist = _historical_cue(c, frame, sentence, ts - (frame_start if frame_start is not None else cs))
+    if hist and not (tx is not None and not tx.background and tx.days_before is not None and tx.days_before < 14):
+        return Modality("historical", timex=tx)
+    if (tx is not None and tx.future) or future_ctx:
+        return Modality("future", timex=tx)
+    return Modality("asserted", timex=tx)
+
+
+def _historical_cue(c: Cues, frame: str, sentence: str, trig_in_frame: int) -> bool:
+    for rx in c.historical:
+        for m in rx.finditer(frame):
+            if any(_covers(ex, frame, m.start()) for ex in c.historical_exceptions):
+                continue
+            return True
+    before = frame[:max(trig_in_frame, 0)]
+    return bool(any_match(c.pluperfect, before))
+
+
+def _nearest(timexes: list[Timex], ts: int, te: int, cs: int, ce: int) -> Timex | None:
+    """The time expression closest to the trigger, preferring those in its clause."""
+    if not timexes:
+        return None
+
+    def key(t: Timex) -> tuple[int, int]:
+        inside = 0 if cs <= t.start < ce else 1
+        dist = ts - t.end if t.end <= ts else t.start - te if t.start >= te else 0
+        return inside, abs(dist)
+
+    return min(timexes, key=key)
