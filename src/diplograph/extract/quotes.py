@@ -1,18 +1,393 @@
-"""The `quotes` stage (to be filled in)."""
+"""The `quotes` stage: direct and reported speech with speaker and the actor spoken for.
+
+Direct quotations are found by their marks (:mod:`quote_direct`) and kept only when a
+speaker can be attributed (scare quotes and titles have none); reported speech is found
+from speech cues (:mod:`quote_cues`); speakers are resolved through the `actors` stage's
+mentions where present (:mod:`speakers`).  Language knowledge: ``lang/nl/quotes.yaml``.
+"""
 
 from __future__ import annotations
 
+import re
+
 from diplograph.extract.pipeline import register
-from diplograph.model import Analysis
+from diplograph.extract.quote_cues import Cue, find_cues
+from diplograph.extract.quote_direct import Quoted, find_quoted
+from diplograph.extract.quote_lexicon import QuoteLexicon, load_lexicon
+from diplograph.extract.speakers import (
+    Speaker,
+    SpeakerResolver,
+    _is_quote_mark,
+    np_after,
+)
+from diplograph.model import Analysis, Quote, Sentence, Span, Token
+
+VERSION = "1"
+_TRAIL = " \t\n.,;:!?"
+
+
+class _Doc:
+    """Per-document working state."""
+
+    def __init__(self, analysis: Analysis, lex: QuoteLexicon) -> None:
+        self.a = analysis
+        self.lex = lex
+        self.text = analysis.doc.text
+        self.quoted = find_quoted(self.text, lex)
+        self.resolver = SpeakerResolver(analysis, lex)
+        self.masks: dict[int, set[int]] = {}
+        self.cues: dict[int, list[Cue]] = {}
+        for s in analysis.sentences:
+            self.masks[s.index] = {t.i for t in s.tokens if self.in_quote(t.start, t.end)}
+            self.cues[s.index] = find_cues(s, self.masks[s.index], lex)
+        self.history: list[tuple[int, Speaker]] = []  # (sentence index, attributed speaker)
+        self.out: list[Quote] = []
+        self.pending: list[Quoted] = []  # long quotations still without a speaker
+
+    def in_quote(self, start: int, end: int) -> Quoted | None:
+        for q in self.quoted:
+            if q.start <= start and end <= q.end:
+                return q
+        return None
+
+    def sentence_of(self, offset: int) -> Sentence | None:
+        best = None
+        for s in self.a.sentences:
+            if s.start <= offset:
+                best = s
+            else:
+                break
+        return best
+
+    def paragraph_gap(self, a: int, b: int) -> int:
+        """Number of paragraph breaks between two offsets."""
+        lo, hi = min(a, b), max(a, b)
+        return len(re.findall(r"\n\s*\n|\n", self.text[lo:hi]))
+
+
+def _resolve(doc: _Doc, toks: list[Token], sent_index: int) -> Speaker | None:
+    sp = doc.resolver.resolve(toks)
+    if sp is None:
+        return None
+    if sp.name is None and sp.kind == "pronoun":
+        ante = _antecedent(doc, sent_index)
+        if ante is None:
+            return sp
+        return Speaker(ante.name, sp.actor or ante.actor, sp.start, sp.end, sp.text, "pronoun")
+    if sp.kind == "role" and toks and toks[0].text.lower() in {"de", "het"} and not any(
+            m.person for m in doc.resolver._overlapping(sp.start, sp.end)):
+        # a definite description ("de Russische president") refers back to a recent named speaker
+        ante = _antecedent(doc, sent_index, actor=sp.actor)
+        if ante is not None:
+            return Speaker(ante.name, ante.actor or sp.actor, sp.start, sp.end, sp.text, "role")
+    return sp
+
+
+def _antecedent(doc: _Doc, sent_index: int, actor: str | None = None, window: int = 4) -> Speaker | None:
+    """The most recent named speaker, else the named subject of a recent sentence."""
+    for idx, sp in reversed(doc.history):
+        if sent_index - idx > window:
+            break
+        if sp.name and sp.kind in ("name", "pronoun", "role") and (actor is None or sp.actor in (None, actor)):
+            return sp
+    for s in reversed(doc.a.sentences[max(0, sent_index - 2):sent_index]):
+        toks = np_after(s.tokens, 0, doc.lex)
+        if toks:
+            sp = doc.resolver.resolve(toks)
+            if sp and sp.name and sp.kind == "name" and (actor is None or sp.actor in (None, actor)):
+                return sp
+    return None
+
+
+def _span(doc: _Doc, start: int, end: int) -> Span:
+    return Span(start, end, doc.text[start:end])
+
+
+def _clean(text: str) -> str:
+    """Reported words without quotation marks (apostrophes inside words stay)."""
+    text = re.sub(r"(?<!\w)[’']|[’'](?!\w)|[\"“”„‘«»]|(?<!\w),,", "", text)
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(_TRAIL)
+
+
+def _add(doc: _Doc, text: str, start: int, end: int, sent: int, direct: bool, sp: Speaker | None,
+         cue: Cue | None) -> None:
+    q = Quote(
+        text=text,
+        content=_span(doc, start, end),
+        sentence=sent,
+        direct=direct,
+        speaker=sp.name if sp else None,
+        speaker_span=_span(doc, sp.start, sp.end) if sp else None,
+        actor=sp.actor if sp else None,
+        cue=_span(doc, cue.start, cue.end) if cue else None,
+        extractor=f"quotes@{VERSION}",
+    )
+    for other in doc.out:
+        if other.direct == direct and other.text == text:
+            return
+    doc.out.append(q)
+    if sp and sp.name:
+        doc.history.append((sent, sp))
+
+
+# ---------------------------------------------------------------- direct quotations
+
+
+def _context_cues(doc: _Doc, q: Quoted) -> list[Cue]:
+    """Cues in the sentences the quotation opens and closes in, outside the quotation."""
+    s1, s2 = doc.sentence_of(q.open), doc.sentence_of(max(q.close - 1, q.open))
+    if s1 is None or s2 is None:
+        return []
+    cues: list[Cue] = []
+    for idx in range(s1.index, s2.index + 1):
+        for c in doc.cues.get(idx, []):
+            if not (q.open <= c.start < q.close):
+                cues.append(c)
+    return cues
+
+
+def _is_scare(doc: _Doc, q: Quoted, cue: Cue | None) -> bool:
+    before = re.findall(r"[\w.-]+", doc.text[max(0, q.open - 40):q.open])
+    if before and before[-1].lower() in doc.lex.scare_markers:
+        return True
+    if cue is not None and cue.verb is not None and not cue.verb.reported and cue.start > q.close:
+        between = re.findall(r"\w+", doc.text[q.close:cue.start].lower())
+        if set(between) & doc.lex.naming_words:
+            return True
+    return False
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _pick_cue(q: Quoted, cues: list[Cue]) -> Cue | None:
+    """The cue that attributes a quotation: the nearest one, preferring ones that follow it closely."""
+    best, best_d = None, 10**9
+    for c in cues:
+        d = c.start - q.close if c.start >= q.close else (q.open - c.end) + 5
+        if c.kind == "anaphoric" and c.start < q.open:
+            continue
+        if d < best_d:
+            best, best_d = c, d
+    return best
+
+
+def _headline_speaker(doc: _Doc, q: Quoted) -> list[Token]:
+    """"Zelensky over telefoon met Xi: 'We blijven praten'": the phrase before the colon."""
+    s = doc.sentence_of(q.open)
+    if s is None:
+        return []
+    pre = doc.text[s.start:q.open].rstrip()
+    if not pre.endswith(":") or "\n" in pre:
+        return []
+    toks = [t for t in s.tokens if t.end <= q.open]
+    k = 0
+    while k < len(toks) and toks[k].text.isupper() and len(toks[k].text) > 1 or (
+            k < len(toks) and toks[k].text in {".", ":"} and k > 0):
+        k += 1
+    return np_after(toks, k, doc.lex)
+
+
+def _direct(doc: _Doc, q: Quoted) -> None:
+    s = doc.sentence_of(q.open)
+    if s is None:
+        return
+    cue = _pick_cue(q, _context_cues(doc, q))
+    if _is_scare(doc, q, cue):
+        return
+    long = _words(q.text) > doc.lex.short_quote_words
+    sp: Speaker | None = None
+    if cue is not None and cue.speaker:
+        sp = _resolve(doc, cue.speaker, cue.sent.index)
+        if sp is None and cue.kind == "according":
+            cue = None
+    if sp is None and cue is None:
+        head = _headline_speaker(doc, q)
+        if head:
+            sp = _resolve(doc, head, s.index)
+    if sp is None and cue is None and long:
+        # a quotation standing on its own continues the running speaker's words
+        for idx, prev in reversed(doc.history):
+            if s.index - idx <= 3 and doc.paragraph_gap(doc.a.sentences[idx].start, q.open) <= 2:
+                sp = prev
+            break
+    if sp is None and not long:
+        return
+    if sp is None:
+        doc.pending.append(q)
+        return
+    _add(doc, q.text, q.start, q.end, s.index, True, sp, cue)
+
+
+# ---------------------------------------------------------------- reported speech
+
+
+def _tokens_text(doc: _Doc, toks: list[Token]) -> tuple[int, int] | None:
+    toks = [t for t in toks if t.text.strip()]
+    while toks and (toks[0].text in {",", ":", ";", "-", "—", "–"} or _is_quote_mark(toks[0].text)):
+        toks = toks[1:]
+    while toks and toks[-1].text in {",", ".", ":", ";", "!", "?", "-", "—", "–"}:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].start, toks[-1].end
+
+
+def _mostly_quoted(doc: _Doc, s: Sentence, start: int, end: int, share: float = 0.75) -> bool:
+    words = [t for t in s.tokens if start <= t.start and t.end <= end and t.text[0].isalnum()]
+    if not words:
+        return True
+    inq = sum(1 for t in words if t.i in doc.masks[s.index])
+    return inq / len(words) >= share
+
+
+def _content_after(doc: _Doc, c: Cue) -> tuple[int, int] | None:
+    """The reported clause after a cue: "zei dat ...", "zei: ...", "zei ... te <verb>"."""
+    toks = c.sent.tokens
+    mask = doc.masks[c.sent.index]
+    sp_idx = {t.i for t in c.speaker or []}
+    for k in range(c.j + 1, min(len(toks), c.j + 16)):
+        if k in mask:
+            break
+        w = toks[k].text.lower()
+        if w == "dat" and k not in sp_idx:
+            return _tokens_text(doc, toks[k + 1:])
+        if w == ":":
+            return _tokens_text(doc, toks[k + 1:])
+        if w in {".", ";", "?", "!"} or (w == "," and k > c.j + 1):
+            break
+    # "zei verheugd te zijn over ...": a te-infinitive complement
+    if c.verb is not None and c.verb.lemma in {"zeggen", "verklaren", "beloven", "ontkennen", "laten weten",
+                                               "beweren", "erkennen", "benadrukken"}:
+        k = c.j + 1
+        while k < len(toks) and (k in sp_idx or toks[k].text.lower() in doc.lex.fillers):
+            k += 1
+        rest = toks[k:]
+        words = [t.text.lower() for t in rest]
+        if "te" in words and "," not in words[:words.index("te")] and "dat" not in words[:words.index("te")]:
+            return _tokens_text(doc, rest)
+    return None
+
+
+def _content_around(doc: _Doc, c: Cue) -> tuple[int, int] | None:
+    """"..., zei X" / "..., aldus X": the sentence without the attribution."""
+    toks = c.sent.tokens
+    i = c.i
+    if i > 0 and toks[i - 1].text.lower() == "zo":
+        i -= 1
+    if i == 0 or toks[i - 1].text not in {",", "”", '"', "’", "'"}:
+        return None
+    end_attr = max([c.j] + [t.i for t in c.speaker or []]) + 1
+    before = toks[:i]
+    after = toks[end_attr:]
+    if after and after[0].text == ",":
+        after = after[1:]
+    elif after and after[0].text not in {".", "!", "?"}:
+        after = [t for t in after if t.text in {".", "!", "?"}][:0]
+    span = _tokens_text(doc, before)
+    if span is None:
+        return None
+    tail = _tokens_text(doc, after)
+    return (span[0], tail[1]) if tail else span
+
+
+def _content_according(doc: _Doc, c: Cue) -> tuple[int, int] | None:
+    """"Volgens X ..." / "..., volgens X" / "Het is volgens X ...": the sentence without "volgens X"."""
+    toks = c.sent.tokens
+    if not c.speaker:
+        return None
+    end_attr = c.speaker[-1].i + 1
+    # apposition: "Volgens het Elysée, het kantoor van de Franse president, praatten ..."
+    if end_attr < len(toks) and toks[end_attr].text == "," and c.i == 0:
+        for k in range(end_attr + 1, min(len(toks), end_attr + 12)):
+            if toks[k].text == ",":
+                end_attr = k + 1
+                break
+    before = _tokens_text(doc, toks[:c.i])
+    after = _tokens_text(doc, toks[end_attr:])
+    if before and after:
+        return before[0], after[1]
+    return before or after
+
+
+def _reported(doc: _Doc, c: Cue) -> None:
+    if not c.speaker or not c.reported:
+        return
+    if toks_lower(c.sent.tokens[c.i]) in doc.lex.call_verbs:
+        return
+    s = c.sent
+    span: tuple[int, int] | None
+    if c.kind == "anaphoric":
+        prev = doc.a.sentences[s.index - 1] if s.index > 0 else None
+        if prev is None:
+            return
+        span = _tokens_text(doc, prev.tokens)
+        s_content = prev
+    elif c.kind == "according":
+        span = _content_according(doc, c)
+        s_content = s
+    elif c.kind == "aldus":
+        span = _content_around(doc, c) or _tokens_text(doc, c.sent.tokens[:c.i])
+        s_content = s
+    else:
+        span = _content_after(doc, c) or _content_around(doc, c)
+        s_content = s
+    if span is None or _words(doc.text[span[0]:span[1]]) < 3:
+        return
+    if _mostly_quoted(doc, s_content, span[0], span[1]):
+        if c.kind == "anaphoric":
+            _attribute_pending(doc, c, s_content)
+        return
+    sp = _resolve(doc, c.speaker, s.index)
+    if sp is None or not sp.name:
+        return
+    _add(doc, _clean(doc.text[span[0]:span[1]]), span[0], span[1], s_content.index, False, sp, c)
+
+
+def toks_lower(t: Token) -> str:
+    return t.text.lower()
+
+
+def _attribute_pending(doc: _Doc, c: Cue, s_content: Sentence) -> None:
+    """'"...." Dat zei X.': a quotation attributed by the next sentence."""
+    for q in list(doc.pending):
+        if s_content.start <= q.open < s_content.end + 2:
+            sp = _resolve(doc, c.speaker or [], c.sent.index)
+            if sp and sp.name:
+                doc.pending.remove(q)
+                _add(doc, q.text, q.start, q.end, s_content.index, True, sp, c)
+
+
+# ---------------------------------------------------------------- the stage
+
+
+def extract_quotes(analysis: Analysis, lex: QuoteLexicon | None = None) -> list[Quote]:
+    """All quotations of an analysed document, in text order."""
+    lex = lex or load_lexicon(analysis.doc.lang or "nl")
+    doc = _Doc(analysis, lex)
+    items: list[tuple[int, int, object]] = [(q.open, 0, q) for q in doc.quoted]
+    for cues in doc.cues.values():
+        items += [(c.start, 1, c) for c in cues]
+    for _, _, item in sorted(items, key=lambda x: (x[0], x[1])):
+        if isinstance(item, Quoted):
+            _direct(doc, item)
+        else:
+            _reported(doc, item)  # type: ignore[arg-type]
+    doc.out.sort(key=lambda q: q.content.start)
+    return doc.out
 
 
 @register("quotes")
 class QuotesStage:
+    """Adds direct and reported quotations to the analysis."""
+
     name = "quotes"
-    version = "0"
+    version = VERSION
 
     def __init__(self, **_: object) -> None:
         pass
 
     def __call__(self, analysis: Analysis) -> None:
-        pass
+        analysis.quotes.extend(extract_quotes(analysis))

@@ -1,0 +1,151 @@
+"""Speech cues in a sentence: speech and cognition verbs (with particles), "volgens", "aldus",
+and "Dat heeft X gezegd" (content in the previous sentence)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diplograph.extract.quote_lexicon import QuoteLexicon, Verb
+from diplograph.extract.speakers import (
+    _AUX,
+    _is_quote_mark,
+    find_aux,
+    np_after,
+    np_before,
+    subject_from_parse,
+)
+from diplograph.model import Sentence, Token
+
+_FINITE_END = {".", "!", "?", ";"}
+
+
+@dataclass
+class Cue:
+    """A speech cue: tokens ``i``..``j`` of ``sent`` (j is the particle where there is one)."""
+
+    kind: str  # verb | according | aldus | anaphoric
+    sent: Sentence
+    i: int
+    j: int
+    verb: Verb | None = None
+    speaker: list[Token] | None = None  # the speaker phrase
+
+    @property
+    def start(self) -> int:
+        return self.sent.tokens[self.i].start
+
+    @property
+    def end(self) -> int:
+        return self.sent.tokens[self.j].end
+
+    @property
+    def reported(self) -> bool:
+        return self.verb is None or self.verb.reported
+
+
+def _verb_matches(v: Verb, toks: list[Token], i: int, masked: set[int], lex: QuoteLexicon) -> int | None:
+    """Index of the cue's last token (its particle) if ``v`` is a cue at ``i``, else None."""
+    w = toks[i].text.lower()
+    j = i
+    if v.particle and w not in v.joined:
+        j = -1
+        for k in range(i + 1, min(len(toks), i + 14)):
+            if k in masked:
+                continue
+            low = toks[k].text.lower()
+            if low in v.particle:
+                j = k
+                break
+            if low in _FINITE_END or low == "dat" and v.particle != {"weten"}:
+                break
+        if j < 0:
+            return None
+    if v.needs:
+        before = toks[i - 1].text if i else ""
+        before2 = toks[i - 2].text if i > 1 else ""
+        inverted = before == "," or _is_quote_mark(before) or (before.lower() == "zo" and before2 in {",", ""})
+        if not inverted:
+            ok = False
+            for k in range(j + 1, min(len(toks), j + 12)):
+                low = toks[k].text.lower()
+                if low in v.needs:
+                    ok = True
+                    break
+                if low in _FINITE_END:
+                    break
+            if not ok:
+                return None
+    return j
+
+
+def find_cues(sent: Sentence, masked: set[int], lex: QuoteLexicon) -> list[Cue]:
+    """All cues in ``sent``; tokens whose index is in ``masked`` (quoted words) are ignored."""
+    toks = sent.tokens
+    cues: list[Cue] = []
+    for i, t in enumerate(toks):
+        if i in masked:
+            continue
+        w = t.text.lower()
+        if w in lex.according_to:
+            cues.append(Cue("according", sent, i, i))
+            continue
+        if w == "aldus":
+            cues.append(Cue("aldus", sent, i, i))
+            continue
+        candidates = list(lex.by_form.get(w, []))
+        if sent.parsed and t.lemma:
+            candidates += [v for v in lex.verbs if v.lemma == t.lemma.lower() and v not in candidates]
+        for v in candidates:
+            j = _verb_matches(v, toks, i, masked, lex)
+            if j is None:
+                continue
+            kind = "verb"
+            first = _first_unmasked(toks, masked)
+            if first is not None and toks[first].text.lower() in lex.anaphoric and i <= first + 2 and (
+                    i == first + 1 or toks[first + 1].text.lower() in _AUX):
+                kind = "anaphoric"
+            cues.append(Cue(kind, sent, i, j, v))
+            break
+    for c in cues:
+        c.speaker = cue_speaker(c, masked, lex)
+    return cues
+
+
+def _first_unmasked(toks: list[Token], masked: set[int]) -> int | None:
+    for k, t in enumerate(toks):
+        if k not in masked and not _is_quote_mark(t.text):
+            return k
+    return None
+
+
+def cue_speaker(c: Cue, masked: set[int], lex: QuoteLexicon) -> list[Token]:
+    """The speaker phrase of a cue, from the parse where there is one, else by word order."""
+    toks = c.sent.tokens
+    skip = masked | {c.j}
+    if c.kind in ("according", "aldus"):
+        return np_after(toks, c.i + 1, lex, skip)
+    parsed = subject_from_parse(c.sent, c.i)
+    if parsed:
+        return parsed
+    w = toks[c.i].text
+    if c.kind == "anaphoric":
+        aux = c.i - 1 if c.i >= 1 and toks[c.i - 1].text.lower() in _AUX else c.i
+        return np_after(toks, aux + 1, lex, skip)
+    if w.lower() == "geciteerd":
+        return np_before(toks, c.i, lex, clause_start_only=False) or np_after(toks, c.i + 1, lex, skip)
+    aux = find_aux(toks, c.i)
+    if aux is not None:  # "X heeft gezegd", "heeft X laten weten"
+        return np_before(toks, aux, lex) or np_after(toks, aux + 1, lex, skip)
+    before = np_before(toks, c.i, lex)
+    if before:
+        return before
+    after = np_after(toks, c.i + 1, lex, skip)
+    if after:
+        return after
+    # verb-final clause after a quotation: Iets wat Moskou "absurd" noemt
+    k = c.i - 1
+    while k >= 0 and (k in masked or _is_quote_mark(toks[k].text)):
+        k -= 1
+    if k < c.i - 1:
+        return np_before(toks, k + 1, lex, clause_start_only=False)
+    return []

@@ -1,0 +1,112 @@
+"""Loads the language knowledge of the `quotes` stage (lang/<code>/quotes.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@dataclass
+class Verb:
+    """A speech or cognition verb."""
+
+    lemma: str
+    forms: set[str]
+    particle: set[str] = field(default_factory=set)
+    joined: set[str] = field(default_factory=set)
+    reported: bool = True
+    needs: set[str] = field(default_factory=set)  # the cue counts only with one of these after it
+
+
+@dataclass
+class QuoteLexicon:
+    """Quote marks, cue verbs and word lists for one language."""
+
+    marks: dict[str, list[str]]
+    apostrophes: set[str]
+    apostrophe_words: set[str]
+    max_quote_chars: int
+    verbs: list[Verb]
+    call_verbs: set[str]
+    fillers: set[str]
+    according_to: set[str]
+    anaphoric: set[str]
+    own_account: list[str]
+    roles: set[str]
+    name_particles: set[str]
+    pronouns: set[str]
+    np_stop: set[str]
+    channels: set[str]
+    media: list[str]
+    scare_markers: set[str]
+    naming_words: set[str]
+    short_quote_words: int
+    by_form: dict[str, list[Verb]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for v in self.verbs:
+            for f in v.forms | v.joined:
+                self.by_form.setdefault(f, []).append(v)
+
+    def is_media(self, text: str) -> bool:
+        """True when ``text`` names a news medium (a channel, never a speaker)."""
+        low = text.lower()
+        return any(_contains_word(low, m.lower()) for m in self.media)
+
+
+def _contains_word(text: str, word: str) -> bool:
+    i = text.find(word)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + len(word)] if i + len(word) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _lower(items: list[Any] | None) -> set[str]:
+    return {str(x).lower() for x in items or []}
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(lang: str = "nl") -> QuoteLexicon:
+    """The quote lexicon for ``lang`` (cached)."""
+    path = resources.files("diplograph") / "lang" / lang / "quotes.yaml"
+    d = yaml.safe_load(path.read_text(encoding="utf-8"))
+    verbs = [
+        Verb(
+            lemma=v["lemma"],
+            forms=_lower(v.get("forms")),
+            particle=_lower(v.get("particle")),
+            joined=_lower(v.get("joined")),
+            reported=bool(v.get("reported", True)),
+            needs=_lower(v.get("needs")),
+        )
+        for v in d["speech_verbs"]
+    ]
+    return QuoteLexicon(
+        marks={k: list(v) for k, v in d["quote_marks"].items()},
+        apostrophes=set(d["apostrophe_marks"]),
+        apostrophe_words=_lower(d["apostrophe_words"]),
+        max_quote_chars=int(d["max_quote_chars"]),
+        verbs=verbs,
+        call_verbs=_lower(d["call_verbs"]),
+        fillers=_lower(d["cue_fillers"]),
+        according_to=_lower(d["according_to"]),
+        anaphoric=_lower(d["anaphoric_content"]),
+        own_account=[s.lower() for s in d["own_account"]],
+        roles=_lower(d["roles"]),
+        name_particles=_lower(d["name_particles"]),
+        pronouns=_lower(d["pronouns"]),
+        np_stop=_lower(d["np_stop"]),
+        channels=_lower(d["channel_markers"]),
+        media=[str(m) for m in d["media"]],
+        scare_markers=_lower(d["scare_markers"]),
+        naming_words=_lower(d["naming_words"]),
+        short_quote_words=int(d["short_quote_words"]),
+    )

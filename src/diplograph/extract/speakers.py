@@ -1,0 +1,333 @@
+"""Speaker phrases around a speech cue, and their resolution to a name and an actor.
+
+Works on tokens alone; uses the dependency parse (subject of the cue verb) where the
+sentence is parsed, and the `actors` stage's mentions where they exist.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplograph.extract.quote_lexicon import QuoteLexicon
+from diplograph.model import Analysis, Mention, Sentence, Token
+
+_ARTICLES = {"de", "het", "een", "die", "dat", "deze", "dit", "zijn", "haar", "hun"}
+_AUX = {"heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden",
+        "zal", "zullen", "zou", "zouden", "kan", "kon", "wil", "wilde", "moet", "moest"}
+_CLAUSE_START = {",", ":", ";", "(", "—", "–", "-", "en", "maar", "want", "of", "dus"}
+_NATIONALITY = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:ische|sche|se)$")
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: the name to report, the actor code and the phrase in the text."""
+
+    name: str | None
+    actor: str | None
+    start: int
+    end: int
+    text: str
+    kind: str = "name"  # name | role | institution | pronoun
+
+
+def is_cap(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def is_role(word: str, lex: QuoteLexicon) -> bool:
+    w = word.lower()
+    return w in lex.roles or any(w.endswith(r) and len(r) >= 6 for r in lex.roles)
+
+
+def is_adjective(word: str) -> bool:
+    """A (nationality) adjective in a speaker phrase: Russische, Franse, voormalige, Amerikaanse."""
+    w = word.lower()
+    return bool(_NATIONALITY.match(word)) or (w.isalpha() and w.islower() and w.endswith("e") and len(w) > 3
+                                               and w not in {"deze", "die", "ze", "zijne"})
+
+
+def _np_word(tok: Token, lex: QuoteLexicon, neighbour: str | None) -> str:
+    """The role of a word in a speaker phrase: name, role, adj, art, particle or '' (not part of one).
+
+    ``neighbour`` is the word next to it on the side of the phrase's head (for adjectives)."""
+    w = tok.text
+    low = w.lower()
+    if low in {"de", "het", "een"}:
+        return "art"
+    if low in lex.np_stop or low in lex.fillers or low in lex.pronouns:
+        return ""
+    if is_role(w, lex):
+        return "role"
+    if _NATIONALITY.match(w):
+        return "adj"
+    if is_cap(w):
+        return "name"
+    if low in lex.name_particles:
+        return "particle"
+    if is_adjective(w):
+        return "adj"
+    return ""
+
+
+def np_after(toks: list[Token], i: int, lex: QuoteLexicon, skip: set[int] | None = None) -> list[Token]:
+    """The speaker phrase after position ``i`` (an inverted subject: "zei Peskov")."""
+    skip = skip or set()
+    k = i
+    while k < len(toks) and (toks[k].text.lower() in lex.fillers or k in skip):
+        k += 1
+    if k < len(toks) and toks[k].text.lower() in lex.pronouns:
+        return [toks[k]]
+    out: list[Token] = []
+    kinds: list[str] = []
+    while k < len(toks):
+        if k in skip and out:
+            break
+        t = toks[k]
+        low = t.text.lower()
+        prev = kinds[-1] if kinds else None
+        nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+        if low == "van" and out and (is_cap(nxt) or nxt.lower() in {"de", "het"} or is_role(nxt, lex)):
+            kind = "van"
+        elif low in lex.name_particles and prev in ("name", "particle") and (is_cap(nxt) or nxt in lex.name_particles):
+            kind = "particle"
+        else:
+            kind = _np_word(t, lex, None)
+        if not kind:
+            break
+        if kind == "art" and prev not in (None, "van"):
+            break
+        if kind == "particle" and prev != "name":
+            break
+        if kind == "adj" and prev not in (None, "art", "adj"):
+            break
+        if kind == "name" and prev == "adj" and low in lex.np_stop:
+            break
+        out.append(t)
+        kinds.append(kind)
+        k += 1
+    while kinds and kinds[-1] in ("art", "van", "particle", "adj"):
+        out.pop()
+        kinds.pop()
+    return out if any(k in ("name", "role") for k in kinds) else []
+
+
+def np_before(toks: list[Token], i: int, lex: QuoteLexicon, clause_start_only: bool = True) -> list[Token]:
+    """The speaker phrase ending right before position ``i`` (a subject: "Peskov zei")."""
+    if i > 0 and toks[i - 1].text.lower() in lex.pronouns:
+        k = i - 2
+        if k < 0 or toks[k].text in _CLAUSE_START or toks[k].text.lower() in lex.fillers:
+            return [toks[i - 1]]
+        return []
+    out: list[Token] = []
+    kinds: list[str] = []
+    k = i - 1
+    while k >= 0:
+        t = toks[k]
+        low = t.text.lower()
+        head = kinds[0] if kinds else None
+        if low == "van" and out and head in ("name", "role", "art") and k >= 1 and is_role(toks[k - 1].text, lex):
+            kind = "van"
+        else:
+            kind = _np_word(t, lex, None)
+        if not kind or (kind == "adj" and head not in ("name", "role", "adj")):
+            break
+        if kind == "particle" and head != "name":
+            break
+        if kind == "name" and k == 0 and low in lex.np_stop:
+            break
+        out.insert(0, t)
+        kinds.insert(0, kind)
+        k -= 1
+        if kind == "art" and not (k >= 1 and toks[k].text.lower() == "van" and is_role(toks[k - 1].text, lex)):
+            break
+    while kinds and kinds[0] in ("van", "particle"):
+        out.pop(0)
+        kinds.pop(0)
+    if not any(x in ("name", "role") for x in kinds):
+        return []
+    if clause_start_only and k >= 0:
+        prev = toks[k].text
+        if prev not in _CLAUSE_START and prev.lower() not in lex.fillers and not _is_quote_mark(prev):
+            return []
+    return out
+
+
+def _is_quote_mark(word: str) -> bool:
+    return word in {'"', "“", "”", "„", "‘", "’", "'", "«", "»", ",,"}
+
+
+def subject_from_parse(sent: Sentence, i: int) -> list[Token]:
+    """The subject of the cue verb at ``i`` (or of its auxiliary) from the dependency parse."""
+    if not sent.parsed:
+        return []
+    toks = sent.tokens
+    heads = {i}
+    h = toks[i].head
+    for _ in range(2):
+        if 0 <= h < len(toks):
+            heads.add(h)
+            h = toks[h].head
+    for t in toks:
+        if t.head in heads and t.rel.lower() in {"su", "nsubj", "nsubj:pass"}:
+            sub = _subtree(toks, t.i)
+            return [toks[k] for k in range(min(sub), max(sub) + 1)]
+    return []
+
+
+def _subtree(toks: list[Token], root: int) -> set[int]:
+    out = {root}
+    changed = True
+    while changed:
+        changed = False
+        for t in toks:
+            if t.head in out and t.i not in out:
+                out.add(t.i)
+                changed = True
+    return out
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases to names and actor codes within one document."""
+
+    def __init__(self, analysis: Analysis, lex: QuoteLexicon) -> None:
+        self.analysis = analysis
+        self.lex = lex
+        self.text = analysis.doc.text
+        self.mentions = [m for m in analysis.mentions if m.kind != "source"]
+        self.sources = [m for m in analysis.mentions if m.kind == "source"]
+
+    def _overlapping(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.span.start < end and start < m.span.end]
+
+    def is_channel(self, start: int, end: int, text: str) -> bool:
+        if any(m.span.start < end and start < m.span.end for m in self.sources):
+            return True
+        words = {w.lower() for w in re.findall(r"[\w-]+", text)}
+        return self.lex.is_media(text) or bool(words & self.lex.channels)
+
+    def resolve(self, toks: list[Token]) -> Speaker | None:
+        """A speaker from a speaker phrase; None for channels or empty phrases."""
+        if not toks:
+            return None
+        start, end = toks[0].start, toks[-1].end
+        phrase = self.text[start:end]
+        if self.is_channel(start, end, phrase):
+            return None
+        words = [t.text for t in toks]
+        if len(toks) == 1 and words[0].lower() in self.lex.pronouns:
+            ms = self._overlapping(start, end)
+            m = ms[0] if ms else None
+            if m and (m.person or m.actor):
+                name = self.person_text(m.person) if m.person else None
+                return Speaker(name, m.actor, start, end, phrase, "pronoun")
+            return Speaker(None, None, start, end, phrase, "pronoun")
+        # "woordvoerder van het Elysée": the institution speaks; "adviseur van president X": not X.
+        name_toks = self._name_tokens(toks)
+        ms = self._overlapping(start, end)
+        actor = self._actor(ms)
+        if "van" in [w.lower() for w in words]:
+            vi = [w.lower() for w in words].index("van")
+            head = toks[:vi]
+            tail = toks[vi + 1:]
+            tail_is_person = any(is_role(t.text, self.lex) for t in tail) or any(m.person for m in ms
+                                                                                 if m.span.start >= tail[0].start)
+            if any(is_role(t.text, self.lex) for t in head) and not self._name_tokens(head):
+                if tail_is_person:
+                    text = " ".join(t.text for t in head if t.text.lower() not in _ARTICLES)
+                    return Speaker(text, actor, start, end, phrase, "role")
+                text = self.text[self._strip_article(head)[0].start:end]
+                return Speaker(text, actor, start, end, phrase, "institution")
+        persons = [m for m in ms if m.person]
+        if name_toks:
+            own = [m for m in persons if m.span.start <= name_toks[-1].start < m.span.end]
+            name = self.text[name_toks[0].start:name_toks[-1].end]
+            if own:
+                return Speaker(self.fullest(name), own[0].actor or actor, start, end, phrase, "name")
+        if persons:
+            m = max(persons, key=lambda m: len(m.person or ""))
+            return Speaker(self.person_text(m.person or ""), m.actor or actor, start, end, phrase, "role")
+        if name_toks:
+            name = self.text[name_toks[0].start:name_toks[-1].end]
+            kind = "name" if len(name_toks) > 1 or not ms or ms[0].kind == "name" else "institution"
+            return Speaker(self.fullest(name), actor, start, end, phrase, kind)
+        core = self._strip_article(toks)
+        text = self.text[core[0].start:end] if core else phrase
+        return Speaker(text, actor, start, end, phrase, "role")
+
+    @staticmethod
+    def _actor(ms: list[Mention]) -> str | None:
+        for kind in ("name", "role", "coref", "metonym", "pronoun", "adjective"):
+            for m in ms:
+                if m.kind == kind and m.actor:
+                    return m.actor
+        return next((m.actor for m in ms if m.actor), None)
+
+    @staticmethod
+    def _strip_article(toks: list[Token]) -> list[Token]:
+        k = 0
+        while k < len(toks) - 1 and toks[k].text.lower() in _ARTICLES:
+            k += 1
+        return toks[k:]
+
+    def _name_tokens(self, toks: list[Token]) -> list[Token]:
+        """The longest run of name words (capitalised, not roles or adjectives) in a phrase."""
+        best: list[Token] = []
+        cur: list[Token] = []
+        for t in toks:
+            w = t.text
+            namey = (is_cap(w) and not is_role(w, self.lex) and not _NATIONALITY.match(w)
+                     and w.lower() not in _ARTICLES)
+            if namey or (cur and w.lower() in self.lex.name_particles and w.islower()):
+                cur.append(t)
+            else:
+                cur = []
+            if len(cur) > len(best):
+                best = list(cur)
+        while best and best[-1].text.lower() in self.lex.name_particles and best[-1].text.islower():
+            best.pop()
+        return best
+
+    def person_text(self, person: str) -> str:
+        """A person (canonical name from the actor layer) as the text names them, fullest form."""
+        best = ""
+        for m in self.analysis.mentions:
+            if m.person == person and m.kind == "name":
+                words = [w for w in m.span.text.split() if is_cap(w) and not is_role(w, self.lex)
+                         and not _NATIONALITY.match(w)]
+                cand = " ".join(words)
+                if len(cand) > len(best):
+                    best = cand
+        return self.fullest(best) if best else person
+
+    def fullest(self, name: str) -> str:
+        """The fullest form of a person's name in the text: "Peskov" -> "Dmitri Peskov"."""
+        last = name.split()[-1] if name.split() else name
+        if not last or not is_cap(last):
+            return name
+        best = name
+        pat = re.compile(r"((?:[A-ZÀ-Ý][\w’'.-]*\s+|(?:van|de|der|von|den|al|bin)\s+){1,3})" + re.escape(last) + r"\b")
+        for m in pat.finditer(self.text):
+            words = m.group(0).split()
+            while words and (is_role(words[0], self.lex) or _NATIONALITY.match(words[0])
+                             or words[0].lower() in _ARTICLES | self.lex.fillers | self.lex.np_stop
+                             or words[0].lower() in self.lex.name_particles or not is_cap(words[0])):
+                words.pop(0)
+            if any(is_role(w, self.lex) for w in words):
+                continue
+            cand = " ".join(words)
+            if len(words) <= 4 and len(cand) > len(best) and cand.endswith(name.split()[-1]):
+                best = cand
+        return best
+
+
+def find_aux(toks: list[Token], i: int) -> int | None:
+    """The finite auxiliary of a participle or infinitive cue ("heeft ... gezegd", "zou X hebben
+    gezegd"): the leftmost auxiliary in the clause before the cue."""
+    found = None
+    for k in range(i - 1, max(-1, i - 12), -1):
+        if toks[k].text in {",", ":", ";"} or toks[k].text.lower() in {"dat", "die", "omdat", "wat"}:
+            break
+        if toks[k].text.lower() in _AUX:
+            found = k
+    return found
