@@ -28,7 +28,8 @@ from diplograph.model import Document
 
 _RESULT_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("rows", pa.string()), ("error", pa.string()), ("seconds", pa.float64()),
-    ("n_tokens", pa.int64()), ("worker", pa.int64()), ("peak_rss", pa.int64()),
+    ("n_tokens", pa.int64()), ("worker", pa.int64()), ("peak_rss", pa.int64()), ("ready_at", pa.float64()),
+    ("done_at", pa.float64()),
 ])
 
 
@@ -99,22 +100,20 @@ class Extractor:
         self._factory: Callable[[], Pipeline] = lambda: Pipeline(stages, **(options or {}))
         self.pipe = self._factory()
         self.peak = process_tree_rss(peak=True)
+        self.ready_at = time.time()  # when this worker could start (pipeline and Frog up)
 
     def process(self, rec: dict[str, Any]) -> dict[str, Any]:
         """Extract one input record; never raises for a bad document."""
         t0 = time.perf_counter()
         out: dict[str, Any] = {"doc_id": rec["id"], "rows": None, "error": None, "n_tokens": 0, "worker": os.getpid()}
         try:
-            if not isinstance(rec.get("text"), str) or not rec["text"].strip():
-                out["error"] = json.dumps(error_row(rec, ValueError("document has no text"), "input"))
-                return out | {"seconds": 0.0, "peak_rss": self.peak}
-            doc = to_document(rec)
-            if not doc.text.strip():
-                out["error"] = json.dumps(error_row(rec, ValueError("no text left after cleaning"), "input"))
-                return out | {"seconds": time.perf_counter() - t0, "peak_rss": self.peak}
+            doc = to_document(rec) if isinstance(rec.get("text"), str) and rec["text"].strip() else None
+            if doc is None or not doc.text.strip():
+                why = "document has no text" if doc is None else "no text left after cleaning"
+                out["error"] = json.dumps(error_row(rec, ValueError(why), "input"), ensure_ascii=False)
+                return self._finish(out, t0)
             analysis = self.pipe.run(doc)
-            seconds = time.perf_counter() - t0
-            rows = parquet.analysis_rows(analysis, seconds)
+            rows = parquet.analysis_rows(analysis, time.perf_counter() - t0)
             out["rows"] = json.dumps(rows, ensure_ascii=False)
             out["n_tokens"] = rows["documents"][0]["n_tokens"]
         except Exception as exc:  # a failed document is recorded, never fatal
@@ -122,10 +121,12 @@ class Extractor:
             if isinstance(exc, OSError | EOFError):  # e.g. a dead Frog server: start afresh
                 self.pipe.close()
                 self.pipe = self._factory()
-        out["seconds"] = time.perf_counter() - t0
+        return self._finish(out, t0)
+
+    def _finish(self, out: dict[str, Any], t0: float) -> dict[str, Any]:
         self.peak = max(self.peak, process_tree_rss(peak=True))
-        out["peak_rss"] = self.peak
-        return out
+        return out | {"seconds": time.perf_counter() - t0, "peak_rss": self.peak, "ready_at": self.ready_at,
+                      "done_at": time.time()}
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         return pa.Table.from_pylist([self.process(rec) for rec in batch.to_pylist()], schema=_RESULT_SCHEMA)
@@ -153,6 +154,15 @@ class BatchResult:
     tokens: int = 0
     seconds: float = 0.0
     worker_peak_rss: dict[int, int] = field(default_factory=dict)  # worker pid -> peak bytes (incl. Frog)
+    first_ready: float | None = None  # epoch seconds: the first worker had its pipeline up
+    last_done: float | None = None  # epoch seconds: the last document was finished
+
+    @property
+    def steady_seconds(self) -> float:
+        """Processing time without start-up: from the first worker ready to the last document done."""
+        if self.first_ready is None or self.last_done is None:
+            return self.seconds
+        return max(self.last_done - self.first_ready, 1e-9)
 
     @property
     def docs_per_s(self) -> float:
@@ -243,6 +253,8 @@ def run_batch(
                     result.processed += 1
                     result.tokens += r["n_tokens"]
                 result.worker_peak_rss[r["worker"]] = max(result.worker_peak_rss.get(r["worker"], 0), r["peak_rss"])
+                result.first_ready = min(result.first_ready or r["ready_at"], r["ready_at"])
+                result.last_done = max(result.last_done or r["done_at"], r["done_at"])
                 pending += 1
             if pending >= flush_every:
                 _flush(out, buffer, shard, stamp)
