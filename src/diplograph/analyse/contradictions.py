@@ -76,7 +76,7 @@ def contradiction_rows(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "severity": c["severity"],
             "n_for": len(c["for"]),
             "n_against": len(c["against"]),
-            "for_evidence": f"[{a['outlet'] or a['doc_id']}] {a['text']}",
-            "against_evidence": f"[{b['outlet'] or b['doc_id']}] {b['text']}",
+            "for_evidence": f"[{a['outlet'] or a['doc_name']}] {a['text']}",
+            "against_evidence": f"[{b['outlet'] or b['doc_name']}] {b['text']}",
         })
     return rows

@@ -19,7 +19,8 @@ class Evidence:
     """Where an item was found: document, date, outlet, sentence and character offsets."""
 
     id: int | str = 0  # item id (store id, or index within a document)
-    doc_id: str = ""
+    doc_id: int | str = ""  # the store's document id (or the document id for in-memory analyses)
+    doc_name: str = ""  # the document's own (external) id
     date: str | None = None  # item date, else the document's date ("YYYY", "YYYY-MM", "YYYY-MM-DD")
     outlet: str | None = None
     sentence: int | None = None  # sentence index in the document
@@ -37,6 +38,7 @@ class Evidence:
             "kind": self.kind,
             "id": self.id,
             "doc_id": self.doc_id,
+            "doc_name": self.doc_name or str(self.doc_id),
             "date": self.date,
             "outlet": self.outlet,
             "sentence": self.sentence,

@@ -94,9 +94,9 @@ def shift_rows(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "from": s["from_period"],
             "to": s["to_period"],
             "direction": s["direction"],
-            "last_before": f"[{s['before']['evidence']['outlet'] or s['before']['evidence']['doc_id']}] "
+            "last_before": f"[{s['before']['evidence']['outlet'] or s['before']['evidence']['doc_name']}] "
             f"{s['before']['evidence']['text']}",
-            "first_after": f"[{s['after']['evidence']['outlet'] or s['after']['evidence']['doc_id']}] "
+            "first_after": f"[{s['after']['evidence']['outlet'] or s['after']['evidence']['doc_name']}] "
             f"{s['after']['evidence']['text']}",
         }
         for s in found

@@ -29,6 +29,7 @@ def _evidence(r: dict[str, Any], evidence: str | None = None) -> dict[str, Any]:
     return {
         "id": r["id"],
         "doc_id": r["doc_id"],
+        "doc_name": r.get("doc_ext_id") or str(r["doc_id"]),
         "date": r.get("date"),
         "outlet": r.get("outlet"),
         "sentence": r.get("sentence_index"),
@@ -62,7 +63,8 @@ def records_from_analysis(a: Analysis) -> list[Record]:
     sent = {s.index: s.text for s in a.sentences}
 
     def ev(i: int, sentence: int, start: int, end: int, text: str, date: str | None, extractor: str) -> dict:
-        return {"id": i, "doc_id": doc.id, "date": date or doc.date, "outlet": doc.outlet, "sentence": sentence,
+        return {"id": i, "doc_id": doc.id, "doc_name": doc.id, "date": date or doc.date, "outlet": doc.outlet,
+                "sentence": sentence,
                 "sentence_text": sent.get(sentence, ""), "evidence": text, "start": start, "end": end,
                 "extractor": extractor}
 

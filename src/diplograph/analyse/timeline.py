@@ -104,7 +104,7 @@ def timeline_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
             "kind": i["kind"],
             "item": i["summary"],
             "outlet": i["evidence"]["outlet"] or "",
-            "doc": i["evidence"]["doc_id"],
+            "doc": i["evidence"]["doc_name"],
             "evidence": i["evidence"]["text"],
         }
         for i in result["items"]

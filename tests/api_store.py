@@ -1,0 +1,19 @@
+"""A store filled by the real `diplograph ingest` on the two founding articles (examples/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from diplograph.cli import app
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def ingest_examples(db_path: Path) -> str:
+    """Run the real ingest command on examples/ into a fresh SQLite file; return its URL."""
+    url = f"sqlite:///{db_path}"
+    result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", url, "--quiet"])
+    assert result.exit_code == 0, result.output
+    return url
