@@ -50,6 +50,11 @@ class Lexicon:
     pronouns: set[str]
     coref_roles: set[str]
     locatives: set[str]
+    locative_nouns: set[str]
+    conflict_nouns: set[str]
+    action_nouns: set[str]
+    hyphen_prefixes: set[str]
+    compound_heads: list[str]
     media: list[str]
     ambiguous_media: set[str]
     role_re: re.Pattern[str] = field(init=False)
@@ -74,6 +79,11 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         pronouns=low("pronouns"),
         coref_roles=low("coref_roles"),
         locatives=low("locative_prepositions"),
+        locative_nouns=low("locative_nouns"),
+        conflict_nouns=low("conflict_nouns"),
+        action_nouns=low("action_nouns"),
+        hyphen_prefixes=low("hyphen_prefixes"),
+        compound_heads=[str(w) for w in data.get("compound_heads", [])],
         media=[str(m) for m in data.get("media", [])],
         ambiguous_media={str(m) for m in data.get("ambiguous_media", [])},
     )
@@ -136,6 +146,8 @@ class Gazetteer:
                 self.lower.setdefault(key.lower(), a)
             else:
                 self.exact.setdefault(key, a)
+                if key.isupper() and len(key) >= 4 and key.isalpha():  # NAVO -> Navo, NATO -> Nato
+                    self.exact.setdefault(key.capitalize(), a)
         parts = []
         for key in sorted(set(self.exact) | set(self.lower), key=len, reverse=True):
             alias = self.exact.get(key) or self.lower[key]
@@ -147,6 +159,12 @@ class Gazetteer:
                 body += "(?:'s|s)?"
             parts.append(body)
         self.regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+        # "Kremlinleider", "Hamasleider", "Navotop": a name with a head noun glued on
+        stems = sorted((k for k, a in self.exact.items() if a.kind in ("name", "metonym") and len(k) >= 4),
+                       key=len, reverse=True)
+        heads = sorted(lexicon.compound_heads, key=len, reverse=True)
+        self.compound = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in stems) + r")(?=(?:"
+                                   + "|".join(re.escape(h) for h in heads) + r")(?!\w))")
 
     def lookup(self, form: str) -> Alias | None:
         for f in (form, re.sub(r"('s|s)$", "", form)):
@@ -163,7 +181,11 @@ class Gazetteer:
             alias = self.lookup(m.group())
             if alias is not None:
                 hits.append(Hit(m.start(), m.end(), alias))
-        return hits
+        taken = {h.start for h in hits}
+        for m in self.compound.finditer(folded):
+            if m.start() not in taken:
+                hits.append(Hit(m.start(), m.end(1), self.exact[m.group(1)]))
+        return sorted(hits, key=lambda h: h.start)
 
 
 @lru_cache(maxsize=2)
@@ -219,10 +241,9 @@ class Linker:
 
     # -- main
     def run(self) -> None:
-        hits = self.gaz.find(self.text)
-        hits = [h for h in hits if not self._prefixed(h)]
-        for h in hits:
-            self._name(h)
+        hits = [h for h in self.gaz.find(self.text) if not self._prefixed(h)]
+        for h, participant in zip(hits, self._participation(hits), strict=True):
+            self._name(h, participant)
         self._roles(hits)
         self._frog_people()
         self._coref()
@@ -230,11 +251,11 @@ class Linker:
         self.a.mentions.extend(self.mentions)
 
     def _prefixed(self, h: Hit) -> bool:
-        """"pro-Russische", "anti-Amerikaanse": the state is not the one acting."""
-        before = self.text[max(0, h.start - 5):h.start].lower()
-        return before.endswith(("pro-", "anti-"))
+        """"pro-Russische", "Noord-Europese": the name is part of another word."""
+        m = re.search(r"(\w+)-$", self.text[max(0, h.start - 12):h.start])
+        return bool(m) and m.group(1).lower() in self.lex.hyphen_prefixes
 
-    def _name(self, h: Hit) -> None:
+    def _name(self, h: Hit, participant: bool) -> None:
         a = h.alias
         if a.kind == MEDIA:
             if a.ambiguous and not self._media_context(h):
@@ -251,7 +272,6 @@ class Linker:
             self.add(h.start, h.end, person.actor_at(self.date), person.name, "name", 0.95)
             return
         kind = {"name": "name", "metonym": "metonym", "adjective": "adjective", "demonym": "adjective"}[a.kind]
-        participant = not a.ambiguous and not self._describes_non_actor(h)
         self.add(h.start, h.end, a.actor, None, kind, 0.9 if participant else 0.5, participant)
 
     def _media_context(self, h: Hit) -> bool:
@@ -259,12 +279,62 @@ class Linker:
         cues = {"volgens", "aan", "tegen", "krant", "zender", "omroep", "persbureau", "nieuwsagentschap", "blad"}
         return bool(cues & set(before)) or words_after(self.text, h.end, 1) in (["meldt"], ["meldde"])
 
+    # -- participation
+    def _participation(self, hits: list[Hit]) -> list[bool]:
+        """Whether each hit makes its actor take part in what the text reports."""
+        flags, located = [], []
+        for h in hits:
+            loc = self._is_place(h) and self._locative(h)
+            ok = not loc and not self._describes_non_actor(h)
+            if ok and h.alias.ambiguous:
+                ok = self._agent_follows(h)
+            flags.append(ok)
+            located.append(loc)
+        # lists: "in Hongarije, Slowakije en Tsjechië"; "uit Washington, Moskou, Brussel"
+        for i in range(1, len(hits)):
+            prev, h = hits[i - 1], hits[i]
+            if not re.fullmatch(r"\s*(?:,|en|of|and|&)\s*", self.text[prev.end:h.start]):
+                continue
+            if located[i - 1] and self._is_place(h):
+                flags[i], located[i] = False, True
+            elif h.alias.ambiguous and flags[i - 1] and prev.alias.kind in ("name", "metonym"):
+                flags[i] = True
+        return flags
+
+    def _is_place(self, h: Hit) -> bool:
+        if h.alias.kind == "metonym":
+            return True
+        actor = self.kb.actor(h.alias.actor)
+        return h.alias.kind in ("name", "adjective") and actor is not None and actor.type == "state"
+
+    def _locative(self, h: Hit) -> bool:
+        """"in Syrië", "te Washington", "de Poolse hoofdstad Warschau", "in het Duitse München"."""
+        before = words_before(self.text, h.start, 3)
+        if h.alias.kind in ("adjective", "demonym"):
+            return len(before) >= 2 and before[-2] in self.lex.locatives and before[-1] in ("het", "de")
+        if before and before[-1] in self.lex.locatives:
+            return not (len(before) > 1 and before[-2] in self.lex.conflict_nouns)
+        return bool(before) and (before[-1] in self.lex.locative_nouns or " ".join(before[-2:])
+                                 in self.lex.locative_nouns)
+
     def _describes_non_actor(self, h: Hit) -> bool:
-        """A nationality adjective describing a newspaper, an expert, a place ..."""
+        """A nationality describing a newspaper, an expert, a time ...; a compound like "Minsk-akkoorden"."""
+        m = re.match(r"-(\w+)", self.text[h.end:h.end + 30])
+        if m and m.group(1).lower() in self.lex.non_actor_nouns:
+            return True
         if h.alias.kind not in ("adjective", "demonym"):
             return False
-        after = words_after(self.text, h.end, 2)
+        after = words_after(self.text, h.end, 1)
         return bool(after) and after[0] in self.lex.non_actor_nouns
+
+    def _agent_follows(self, h: Hit) -> bool:
+        """An ambiguous alias counts with an actor noun after it: "westerse landen", "westerse sancties"."""
+        if h.alias.kind not in ("adjective", "demonym"):
+            return False
+        nouns = self.lex.agent_nouns | self.lex.action_nouns
+        after = words_after(self.text, h.end, 2)
+        return bool(after) and (after[0] in nouns or (len(after) > 1 and after[1] in nouns
+                                                      and after[0].endswith("e")))
 
     # -- roles
     def _roles(self, hits: list[Hit]) -> None:
