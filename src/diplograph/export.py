@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import IO, Any
 
 from diplograph.model import Analysis
 
@@ -43,3 +44,23 @@ def to_schema(analysis: Analysis) -> dict[str, Any]:
             for p in analysis.positions
         ],
     }
+
+
+def export_jsonl(store: Any, out: IO[str], include_duplicates: bool = True) -> int:
+    """Write every stored document, with its sentences and findings and both offsets, one JSON line each."""
+    n = 0
+    for doc_id in store.doc_ids(include_duplicates=include_duplicates):
+        out.write(json.dumps(store.document(doc_id), ensure_ascii=False, default=str) + "\n")
+        n += 1
+    return n
+
+
+def export_schema(store: Any, out: IO[str], include_duplicates: bool = True) -> int:
+    """Write the SCHEMA.md prediction line of every stored document."""
+    n = 0
+    for doc_id in store.doc_ids(include_duplicates=include_duplicates):
+        analysis = store.analysis(doc_id)
+        if analysis is not None:
+            out.write(json.dumps(to_schema(analysis), ensure_ascii=False) + "\n")
+            n += 1
+    return n

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -84,6 +84,7 @@ class Mention(Base):
     kind: Mapped[str] = mapped_column(String(20))
     confidence: Mapped[float] = mapped_column(Float)
     extractor: Mapped[str] = mapped_column(String(100))
+    participant: Mapped[bool] = mapped_column(default=True, server_default=true())
 
 
 class Quote(Base):

@@ -219,7 +219,7 @@ class Store:
             s.add(m.Mention(doc_id=doc_id, sentence_id=sent_ids.get(mt.sentence), sentence_index=mt.sentence,
                             start=mt.span.start, end=mt.span.end, orig_start=os_, orig_end=oe, text=mt.span.text,
                             actor=mt.actor, person=mt.person, kind=mt.kind, confidence=mt.confidence,
-                            extractor=mt.extractor))
+                            extractor=mt.extractor, participant=getattr(mt, "participant", True)))
         quote_ids: list[int] = []
         for q in a.quotes:
             os_, oe = original_span(doc, q.content.start, q.content.end)
@@ -478,8 +478,13 @@ class Store:
             return None if st is None or en is None else model.Span(st, en, text[st:en])
 
         a.sentences = [model.Sentence(r["index"], r["start"], r["end"], r["text"]) for r in d["sentences"]]
-        a.mentions = [model.Mention(model.Span(r["start"], r["end"], r["text"]), r["sentence_index"], r["actor"],
-                                    r["person"], r["kind"], r["confidence"], r["extractor"]) for r in d["mentions"]]
+        a.mentions = []
+        for r in d["mentions"]:
+            mt = model.Mention(model.Span(r["start"], r["end"], r["text"]), r["sentence_index"], r["actor"],
+                               r["person"], r["kind"], r["confidence"], r["extractor"])
+            if hasattr(mt, "participant"):
+                mt.participant = r["participant"]
+            a.mentions.append(mt)
         qidx = {r["id"]: i for i, r in enumerate(sorted(d["quotes"], key=lambda r: r["id"]))}
         a.quotes = [model.Quote(r["text"], model.Span(r["start"], r["end"], text[r["start"]:r["end"]]),
                                 r["sentence_index"], r["direct"], r["speaker"],
@@ -588,7 +593,8 @@ def _item_base(it: Any, d: m.Document, sent: m.Sentence | None) -> dict[str, Any
 
 
 def _mention_fields(it: m.Mention) -> dict[str, Any]:
-    return {"text": it.text, "actor": it.actor, "person": it.person, "kind": it.kind, "confidence": it.confidence}
+    return {"text": it.text, "actor": it.actor, "person": it.person, "kind": it.kind, "confidence": it.confidence,
+            "participant": it.participant}
 
 
 def _event_dict(it: m.Event, d: m.Document, sent: m.Sentence | None) -> dict[str, Any]:

@@ -1,0 +1,96 @@
+"""Ingest: read inputs, analyse new documents, store them in batches with their errors and a run row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from diplograph.extract.pipeline import Pipeline
+from diplograph.ingest.errors import IngestError
+from diplograph.ingest.readers import read_paths
+from diplograph.model import Analysis, Document
+from diplograph.store.repository import Store
+
+
+@dataclass
+class IngestSummary:
+    run_id: int
+    read: int = 0  # documents read without error
+    stored: int = 0  # new documents stored
+    existing: int = 0  # already in the store: left unchanged
+    duplicates: int = 0  # stored, and linked to an earlier copy (exact or near)
+    errors: int = 0  # records or files skipped
+    warnings: int = 0  # records kept with a remark (e.g. date unknown)
+    problems: list[IngestError] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {k: getattr(self, k) for k in ("read", "stored", "existing", "duplicates", "errors", "warnings")}
+
+
+def ingest(paths: Iterable[str | Path], store: Store, pipeline: Pipeline, *, batch_size: int = 50,
+           encoding: str | None = None, command: str | None = None, analyzer: str | None = None,
+           on_problem: Callable[[IngestError], None] | None = None) -> IngestSummary:
+    """Ingest files and folders into ``store``; one transaction per ``batch_size`` documents.
+
+    A document already stored (same source and id, or same id and content) is skipped before
+    analysis, so re-ingesting the same input changes nothing but adds a run row.
+    """
+    stages = [f"{s.name}@{s.version}" for s in pipeline.stages]
+    run_id = store.start_run(command=command, analyzer=analyzer, stages=stages)
+    summary = IngestSummary(run_id)
+    pending: list[Document | IngestError] = []
+
+    def note(err: IngestError) -> None:
+        summary.problems.append(err)
+        if err.level == "error":
+            summary.errors += 1
+        else:
+            summary.warnings += 1
+        if on_problem:
+            on_problem(err)
+
+    def flush() -> None:
+        analysed: list[Analysis | IngestError] = []
+        for item in pending:
+            if isinstance(item, IngestError):
+                analysed.append(item)
+                continue
+            if store.find(item) is not None:
+                summary.existing += 1
+                continue
+            try:
+                analysed.append(pipeline.run(item))
+            except Exception as exc:  # noqa: BLE001 - one failing document must not stop the batch
+                err = IngestError(item.source or "", f"extraction failed: {type(exc).__name__}: {exc}",
+                                  item.line, item.id)
+                note(err)
+                analysed.append(err)
+        with store.session() as s:
+            for a in analysed:
+                if isinstance(a, IngestError):
+                    store.add_error(a, run_id, session=s)
+                    continue
+                res = store.save(a, run_id, session=s)
+                if res.created:
+                    summary.stored += 1
+                    summary.duplicates += res.duplicate_of is not None
+                else:
+                    summary.existing += 1
+        pending.clear()
+
+    status = "failed"
+    try:
+        for item in read_paths(paths, encoding=encoding):
+            if isinstance(item, IngestError):
+                note(item)
+            else:
+                summary.read += 1
+            pending.append(item)
+            if sum(isinstance(p, Document) for p in pending) >= batch_size:
+                flush()
+        flush()
+        status = "done"
+    finally:
+        store.finish_run(run_id, summary.counts(), status)
+    return summary

@@ -1,0 +1,144 @@
+"""The real CLI on the founding articles and malformed fixtures (typer's CliRunner, in process)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from diplograph.cli import app
+from diplograph.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+DATA = ROOT / "tests" / "data" / "ingest"
+runner = CliRunner()
+FAST = ("--stages", "language")  # for tests of ingest mechanics, where findings do not matter
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    r = runner.invoke(app, list(args))
+    if r.exception and not isinstance(r.exception, SystemExit):
+        raise r.exception
+    return r.exit_code, r.stdout, r.stderr
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'd.db'}"
+
+
+def squash(s: str) -> str:
+    return " ".join(s.split())
+
+
+def test_every_command_has_help() -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    for cmd in ("ingest", "extract", "documents", "actors", "events", "quotes", "positions", "export", "report",
+                "errors", "runs"):
+        assert cmd in out
+        c, o, _ = run(cmd, "--help")
+        assert c == 0 and "Usage" in o
+
+
+def test_ingest_seeds_idempotent_and_offsets(db: str) -> None:
+    code, out, _ = run("ingest", str(EXAMPLES), "--db", db)
+    assert code == 0 and "stored 2 new" in out
+    store = open_store(db)
+    before = store.counts()
+    code, out, _ = run("ingest", str(EXAMPLES), "--db", db)
+    assert code == 0 and "stored 0 new" in out and "2 already stored" in out
+    after = store.counts()
+    assert {k: v for k, v in after.items() if k != "runs"} == {k: v for k, v in before.items() if k != "runs"}
+    assert after["runs"] == before["runs"] + 1
+    run_row = store.runs()[0]
+    assert any(s.startswith("language@") for s in run_row["stages"])
+    for row in store.documents():
+        d = store.document(row["id"])
+        raw = d["raw_text"]
+        assert d["sentences"]
+        for s in d["sentences"]:
+            assert squash(raw[s["orig_start"]:s["orig_end"]]) == squash(s["text"])
+        for m in d["mentions"]:
+            assert squash(raw[m["orig_start"]:m["orig_end"]]) == squash(m["text"])
+        for q in d["quotes"]:
+            assert squash(raw[q["orig_start"]:q["orig_end"]]) == squash(d["text"][q["start"]:q["end"]])
+        for e in d["events"] + d["positions"]:
+            assert squash(raw[e["orig_start"]:e["orig_end"]]) == squash(e["evidence"])
+    store.close()
+
+
+def test_listing_commands_and_formats(db: str) -> None:
+    run("ingest", str(EXAMPLES), "--db", db, *FAST)
+    code, out, _ = run("documents", "--db", db, "--format", "json")
+    docs = json.loads(out)
+    assert code == 0 and sorted(d["ext_id"] for d in docs) == ["seed-000", "seed-001"]
+    code, out, _ = run("documents", "--db", db)
+    assert code == 0 and "seed-000" in out and "Rusland wijst aanbod" in out
+    code, out, _ = run("documents", "--db", db, "--format", "csv", "--since", "2023-05")
+    assert code == 0 and out.splitlines()[0].startswith("ext_id") is False and len(out.splitlines()) <= 1
+    for cmd in ("actors", "events", "quotes", "positions", "runs", "errors"):
+        for fmt in ("table", "json", "csv"):
+            code, out, _ = run(cmd, "--db", db, "--format", fmt)
+            assert code == 0, (cmd, fmt)
+            if fmt == "json":
+                assert isinstance(json.loads(out), list)
+    code, out, _ = run("events", "--db", db, "--actor", "RUS", "--since", "2023-01", "--until", "2023-12",
+                       "--format", "json")
+    assert code == 0 and all("RUS" in e["actors"] + e["recipients"] for e in json.loads(out))
+
+
+def test_folder_with_bad_files_still_ingests_the_rest(tmp_path: Path, db: str) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(EXAMPLES / "seed-000.txt", folder)
+    shutil.copy(EXAMPLES / "seed-001.txt", folder / "sub")
+    shutil.copy(DATA / "cp1252.txt", folder)
+    shutil.copy(DATA / "empty.txt", folder)
+    shutil.copy(DATA / "mixed.jsonl", folder)
+    code, out, err = run("ingest", str(folder), "--db", db, *FAST)
+    assert code == 1  # some input was skipped
+    assert "cp1252.txt:1: error: undecodable byte" in err
+    assert "empty.txt: error: empty file" in err
+    assert "mixed.jsonl:2: error: bad JSON" in err and "mixed.jsonl:5 [no-text]: error: missing text" in err
+    assert "stored 5 new" in out
+    store = open_store(db)
+    assert sorted(d["ext_id"] for d in store.documents()) == sorted(
+        ["seed-000", "seed-001", "dpg2019-10679694", "dpg2019-10670563", "dpg2019-10744652"])
+    errs = store.errors()
+    assert {(Path(e["source"]).name, e["line"], e["level"]) for e in errs} >= {
+        ("cp1252.txt", 1, "error"), ("empty.txt", None, "error"), ("mixed.jsonl", 2, "error"),
+        ("mixed.jsonl", 3, "error"), ("mixed.jsonl", 4, "warning"), ("mixed.jsonl", 5, "error")}
+    store.close()
+    code, out, _ = run("errors", "--db", db)
+    assert code == 0 and "bad JSON" in out
+
+
+def test_extract_any_format(tmp_path: Path) -> None:
+    out_file = tmp_path / "pred.jsonl"
+    code, _, err = run("extract", str(DATA / "mixed.jsonl"), str(EXAMPLES), "-o", str(out_file))
+    assert code == 0
+    lines = [json.loads(x) for x in out_file.read_text(encoding="utf-8").splitlines()]
+    assert [x["id"] for x in lines] == ["dpg2019-10679694", "dpg2019-10670563", "dpg2019-10744652", "seed-000",
+                                        "seed-001"]
+    assert all({"actors", "events", "quotes", "positions", "date", "lang"} <= set(x) for x in lines)
+    assert "mixed.jsonl:2: error" in err
+
+
+def test_export(db: str, tmp_path: Path) -> None:
+    run("ingest", str(EXAMPLES), "--db", db)
+    out = tmp_path / "all.jsonl"
+    code, _, _ = run("export", "--db", db, "--format", "jsonl", "-o", str(out))
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert code == 0 and len(rows) == 2 and rows[0]["sentences"] and "raw_text" in rows[0]
+    code, text, _ = run("export", "--db", db, "--format", "schema")
+    lines = [json.loads(x) for x in text.splitlines() if x.startswith("{")]
+    assert code == 0 and {x["id"] for x in lines} == {"seed-000", "seed-001"}
+    pred = tmp_path / "pred.jsonl"
+    run("extract", str(EXAMPLES), "-o", str(pred))
+    direct = {json.loads(x)["id"]: json.loads(x) for x in pred.read_text(encoding="utf-8").splitlines()}
+    assert {x["id"]: x for x in lines} == direct  # the store keeps everything the schema needs
