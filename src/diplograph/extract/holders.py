@@ -1,0 +1,176 @@
+"""Who holds a position: the subject, the attributed speaker or the parties of a clause.
+
+Mentions come from the `actors` stage; without it, a small fallback list of names
+(lang/<xx>/holders.yaml) finds the most common actors. Offsets are sentence-relative.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from diplograph.extract.stance import Lexicon
+from diplograph.model import Analysis, Sentence
+
+_LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_DETERMINERS = {"de", "het", "een", "die", "deze", "zijn", "haar", "hun", "the", "a", "an", "'", "‘", "’", '"'}
+_CONJ = {"en", ",", "of", "and"}
+
+
+@dataclass
+class M:
+    """An actor mention inside one sentence, with its role once computed."""
+
+    start: int
+    end: int
+    code: str
+    kind: str = "name"
+    role: str = "subj"  # subj | obj | attr
+
+
+@lru_cache(maxsize=4)
+def _fallback(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    path = _LANG_DIR / lang / "holders.yaml"
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out = []
+    for code, names in data.items():
+        pats = sorted((str(n) for n in names or []), key=len, reverse=True)
+        out.append((str(code), re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in pats) + ")")))
+    return out
+
+
+def sentence_mentions(analysis: Analysis, sent: Sentence, lex: Lexicon, lang: str = "nl") -> list[M]:
+    """Actor mentions of a sentence with their roles, from the actors stage or the fallback names."""
+    if analysis.mentions:
+        ms = [M(m.span.start - sent.start, m.span.end - sent.start, m.actor, m.kind)
+              for m in analysis.mentions
+              if m.actor and m.kind != "source" and sent.start <= m.span.start < sent.end]
+    else:
+        ms = []
+        for code, rx in _fallback(lang):
+            for m in rx.finditer(sent.text):
+                if not any(f.start < m.end() and m.start() < f.end for f in ms):
+                    ms.append(M(m.start(), m.end(), code))
+    ms.sort(key=lambda m: m.start)
+    _assign_roles(sent.text, ms, lex)
+    return ms
+
+
+def _assign_roles(text: str, mentions: list[M], lex: Lexicon) -> None:
+    """'attr' after an attribution word, 'obj' after a preposition, else 'subj'; coordinated
+    mentions share the role of the first ("tussen Israël, Libanon en ...").
+
+    Determiners, titles and capitalised words of the same phrase ("de Turkse president
+    Erdogan") are skipped on the way back.
+    """
+    skippable = lex.holder_glue - lex.non_subject_before - _CONJ
+    for i, m in enumerate(mentions):
+        words = _WORD.findall(text[max(0, m.start - 80):m.start])
+        while words:
+            w, lw = words[-1], words[-1].lower()
+            if lw in lex.attribution or lw in lex.non_subject_before or lw in _CONJ:
+                break
+            if not (lw in _DETERMINERS or lw in skippable or w[:1].isupper()):
+                break
+            words.pop()
+        m.role = "subj"
+        if not words:
+            continue
+        w = words[-1].lower()
+        prev = mentions[i - 1] if i else None
+        coordinated = w in _CONJ or (w == "met" and len(words) > 1 and words[-2].lower() == "samen")
+        if coordinated and prev is not None and len(_WORD.findall(text[prev.end:m.start])) <= 6:
+            m.role = prev.role
+        elif w in lex.attribution:
+            m.role = "attr"
+        elif w in lex.attribution_initial and _clause_initial(words[:-1]):
+            m.role = "attr"
+        elif w == "van" and _possessive(words[:-1], lex):
+            m.role = "attr"  # "een ander doel van Rusland", "de eisen van Hamas"
+        elif w in lex.non_subject_before:
+            m.role = "obj"
+
+
+def _possessive(words: list[str], lex: Lexicon) -> bool:
+    while words and words[-1].lower() in _DETERMINERS:
+        words = words[:-1]
+    return bool(words) and words[-1].lower() in lex.possessive
+
+
+def _clause_initial(words: list[str]) -> bool:
+    return not words or words[-1].lower() in {",", ";", ":", "maar", "en", "want", "terwijl"}
+
+
+def groups(text: str, mentions: list[M], lex: Lexicon) -> list[list[M]]:
+    """Mentions joined into compound holders ("Frankrijk en China", "Nederland, samen met Denemarken")."""
+    out: list[list[M]] = []
+    for m in mentions:
+        if out:
+            last = out[-1][-1]
+            gap = [w.lower() for w in _WORD.findall(text[last.end:m.start])]
+            glued = len(gap) <= 6 and all(w in lex.holder_glue or w in _CONJ or w in _DETERMINERS for w in gap)
+            joined = m.code == last.code or any(w in _CONJ or w == "met" for w in gap)
+            if glued and joined and m.role == last.role:
+                out[-1].append(m)
+                continue
+        out.append([m])
+    return out
+
+
+def codes(ms: list[M]) -> list[str]:
+    out: list[str] = []
+    for m in ms:
+        if m.code not in out:
+            out.append(m.code)
+    return out
+
+
+def holders_in(text: str, mentions: list[M], clause: tuple[int, int], lex: Lexicon,
+               exclude: list[tuple[int, int]] = (), cue: tuple[int, int] | None = None,
+               obligation: bool = False) -> list[str]:
+    """The holder codes of a clause: the subject nearest before the stance cue, the attributed
+    speaker, else the first subject of the clause. With an obligation ("X moet ...") only the
+    attributed speaker holds the position."""
+    a, b = clause
+    allowed = [m for m in mentions if not any(s <= m.start < e for s, e in exclude)]
+    if cue is not None:
+        # mentions in a "dat"/"om" clause after the stance cue are what the stance is about
+        cut = re.search(r"\b(dat|om|of)\b", text[cue[1]:b])
+        if cut:
+            limit = cue[1] + cut.start()
+            allowed = [m for m in allowed if not (limit <= m.start < b)]
+    grps = [[m for m in g if m in allowed] for g in groups(text, mentions, lex)]
+    grps = [g for g in grps if g]
+    attr = [g for g in grps if g[0].role == "attr"]
+    in_clause = [g for g in grps if a <= g[0].start < b]
+    if obligation:
+        return codes(attr[0]) if attr else []
+    if cue is not None:
+        before = [g for g in in_clause if g[0].role == "subj" and g[-1].end <= cue[0]]
+        if before:
+            return codes(before[-1])
+    if attr:
+        return codes(attr[0])
+    subj = [g for g in in_clause if g[0].role == "subj"]
+    return codes(subj[0]) if subj else []
+
+
+def parties(text: str, mentions: list[M], lex: Lexicon, clause: tuple[int, int]) -> list[str]:
+    """The parties named after a party marker ("een overeenkomst tussen Israël, Libanon en ...")."""
+    if lex.party_markers is None:
+        return []
+    m = lex.party_markers.search(text, clause[0], clause[1])
+    if not m:
+        return []
+    after = [x for x in mentions if x.start >= m.end()]
+    if not after or len(_WORD.findall(text[m.end():after[0].start])) > 2:
+        return []
+    grp = next((g for g in groups(text, mentions, lex) if after[0] in g), [after[0]])
+    return codes(grp)

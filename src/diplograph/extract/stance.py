@@ -1,0 +1,232 @@
+"""Stance of a clause towards an issue: support/oppose cues, negation, conditions.
+
+All offsets here are relative to the sentence text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from diplograph.extract.issues import IssueHit, compile_cues
+
+_LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+
+
+@dataclass
+class Stance:
+    stance: str  # support | oppose | conditional
+    cue: tuple[int, int] | None = None
+    condition: str | None = None
+    condition_span: tuple[int, int] | None = None
+    weak: bool = False  # decided by a weak cue (a plan, a proposal, an obligation)
+    obligation: bool = False  # decided by "moet"/"dient": the holder is the speaker, not the subject
+
+
+@dataclass
+class Lexicon:
+    """The stance cues of one language (lang/<xx>/stance.yaml)."""
+
+    support: re.Pattern[str] | None
+    oppose: re.Pattern[str] | None
+    weak_support: re.Pattern[str] | None
+    obligation: re.Pattern[str] | None
+    negation: re.Pattern[str] | None
+    condition: re.Pattern[str] | None
+    precondition: re.Pattern[str] | None
+    clause_break: re.Pattern[str]
+    relative_break: re.Pattern[str]
+    setting_before: re.Pattern[str] | None
+    non_subject_before: frozenset[str]
+    attribution: frozenset[str]
+    attribution_initial: frozenset[str]
+    possessive: frozenset[str]
+    party_markers: re.Pattern[str] | None
+    subject_pronouns: re.Pattern[str] | None
+    anaphora: re.Pattern[str] | None
+    holder_glue: frozenset[str]
+
+    def clauses(self, text: str) -> list[tuple[int, int, bool]]:
+        """Clauses of a sentence: (start, end, relative), cut at clause breaks ("; ", ", maar", ", die")."""
+        cuts: dict[int, bool] = {0: False}
+        for rx, rel in ((self.clause_break, False), (self.relative_break, True)):
+            for m in rx.finditer(text):
+                if m.start() > 0:
+                    cuts[m.start()] = rel
+        pos = sorted(cuts) + [len(text)]
+        return [(a, b, cuts[a]) for a, b in zip(pos, pos[1:], strict=False) if b > a]
+
+    def in_setting(self, text: str, hit: IssueHit) -> bool:
+        """True when the issue expression is the setting of the clause ("in de onderhandelingen")."""
+        if self.setting_before is None:
+            return False
+        before = text[max(0, hit.start - 16):hit.start]
+        return any(not before[m.end():].strip() for m in self.setting_before.finditer(before))
+
+    def conditions(self, text: str) -> list[tuple[int, int, str]]:
+        """Condition clauses in a sentence: (start, end, kind) with kind 'if' or 'pre'."""
+        out: list[tuple[int, int, str]] = []
+        if self.condition is not None:
+            for m in self.condition.finditer(text):
+                end = _clause_end(text, m.end())
+                words = _WORD.findall(text[m.end():end])
+                marker = m.group().lower()
+                if marker in ("als", "wanneer") and not _looks_like_clause(words, text, m.start()):
+                    continue
+                out.append((m.start(), end, "if"))
+        if self.precondition is not None:
+            for m in self.precondition.finditer(text):
+                rest = text[m.end():]
+                dat = re.search(r"\bdat\b", rest[:120])
+                if "aan" in m.group().lower() or "ruil" in m.group().lower():
+                    start = m.end()
+                elif dat:
+                    start = m.end() + dat.start()
+                else:
+                    continue
+                while start < len(text) and text[start] in " :":
+                    start += 1
+                out.append((start, _clause_end(text, start, stop_comma=False), "pre"))
+        pre = [c for c in out if c[2] == "pre"]
+        # "als absolute basisvoorwaarde ... dat X": the precondition, not an if-clause
+        return [c for c in out if c[2] == "pre" or not any(c[0] <= p[0] < c[1] for p in pre)]
+
+    def stance_for(self, text: str, clause: tuple[int, int], hit: IssueHit,
+                   skip: list[tuple[int, int]] = ()) -> Stance | None:
+        """The stance the clause expresses towards ``hit``, or None when it expresses none.
+
+        An expression that states a stance by itself keeps it (flipped by a negation right
+        before it or an oppose cue after it); otherwise the nearest stance cue of the clause
+        decides, oppose cues before support cues, weak cues (plans, obligations) last.
+        """
+        a, b = clause[0], clause[1]
+
+        def cues_of(rx: re.Pattern[str] | None, pol: int) -> list[tuple[int, int, int]]:
+            out = []
+            if rx is None:
+                return out
+            for m in rx.finditer(text, a, b):
+                if m.start() < hit.end and hit.start < m.end():
+                    continue
+                if any(s <= m.start() < e for s, e in skip):
+                    continue
+                out.append((m.start(), m.end(), pol))
+            return out
+
+        opp = cues_of(self.oppose, -1)
+        sup = [c for c in cues_of(self.support, 1) if not any(o[0] < c[1] and c[0] < o[1] for o in opp)]
+        if hit.polarity:
+            after = [o for o in opp if o[0] >= hit.end]
+            polarity = hit.polarity
+            cue_span = None
+            if after:
+                best = min(after, key=lambda c: c[0])
+                polarity, cue_span = -polarity, (best[0], best[1])
+            neg = self._negations(text, max(a, hit.start - 20), hit.start)
+            return Stance("support" if (polarity > 0) != bool(neg % 2) else "oppose", cue_span)
+        cues = opp or sup
+        weak = False
+        if not cues:
+            cues = cues_of(self.weak_support, 1) or cues_of(self.obligation, 1)
+            weak = True
+            if not cues:
+                return None
+        best = min(cues, key=lambda c: _distance(c, hit))
+        cue_span = (best[0], best[1])
+        polarity = best[2]
+        lo, hi = (best[1], hit.start) if best[0] < hit.start else (hit.end, best[0])
+        neg = self._negations(text, lo, hi, exclude=cue_span)
+        neg += self._negations(text, max(a, best[0] - 12), best[0], exclude=cue_span)
+        if best[0] < hit.start and lo != best[1]:
+            neg += self._negations(text, best[1], min(b, best[1] + 6), exclude=cue_span)
+        if neg % 2:
+            polarity = -polarity
+        st = Stance("support" if polarity > 0 else "oppose", cue_span)
+        st.weak = weak
+        st.obligation = bool(self.obligation is not None and self.obligation.fullmatch(text, best[0], best[1]))
+        return st
+
+    def _negations(self, text: str, lo: int, hi: int, exclude: tuple[int, int] | None = None) -> int:
+        if self.negation is None or hi <= lo:
+            return 0
+        n = 0
+        for m in self.negation.finditer(text, lo, hi):
+            if exclude and exclude[0] <= m.start() < exclude[1]:
+                continue
+            if self.oppose is not None and any(o.start() <= m.start() < o.end() for o in self.oppose.finditer(
+                    text, max(0, m.start() - 20), min(len(text), m.end() + 20))):
+                continue
+            n += 1
+        return n
+
+
+def _distance(cue: tuple[int, int, int], hit: IssueHit) -> int:
+    if cue[1] <= hit.start:
+        return hit.start - cue[1]
+    return max(0, cue[0] - hit.end) + 5  # cues after the issue weigh a little less
+
+
+def _clause_end(text: str, start: int, stop_comma: bool = True) -> int:
+    stops = ".;!?" + ("," if stop_comma else "")
+    i = start
+    while i < len(text):
+        if text[i] in stops and not (text[i] == "." and i + 1 < len(text) and text[i + 1].isalnum()):
+            break
+        i += 1
+    while i > start and text[i - 1] in " \"'”“„’":
+        i -= 1
+    return i
+
+
+def _looks_like_clause(words: list[str], text: str, start: int) -> bool:
+    """'als' opens a condition only when a clause follows (ends in a verb-like word), not 'als bemiddelaar'."""
+    before = text[max(0, start - 6):start].lower()
+    if re.search(r"\b(zo|net|zowel|even|ook)\s*$", before):
+        return False
+    words = [w for w in words if w[0].isalnum()]
+    if len(words) < 3:
+        return False
+    last = words[-1]
+    return last.islower() and bool(re.search(r"(t|d|en|n)$", last))
+
+
+def _alternatives(values: list[str] | None) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in values or ["(?!)"]), re.IGNORECASE)
+
+
+def _set(values: list[str] | None) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or [])
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(lang: str = "nl") -> Lexicon:
+    """The stance lexicon of ``lang`` (falls back to Dutch when the language has none)."""
+    path = _LANG_DIR / lang / "stance.yaml"
+    if not path.exists():
+        path = _LANG_DIR / "nl" / "stance.yaml"
+    d = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return Lexicon(
+        support=compile_cues(d.get("support")),
+        oppose=compile_cues(d.get("oppose")),
+        weak_support=compile_cues(d.get("weak_support")),
+        obligation=compile_cues(d.get("obligation")),
+        negation=compile_cues(d.get("negation")),
+        condition=compile_cues(d.get("condition")),
+        precondition=compile_cues(d.get("precondition")),
+        clause_break=_alternatives(d.get("clause_break")),
+        relative_break=_alternatives(d.get("relative_break")),
+        setting_before=compile_cues(d.get("setting_before")),
+        non_subject_before=_set(d.get("non_subject_before")),
+        attribution=_set(d.get("attribution")),
+        attribution_initial=_set(d.get("attribution_initial")),
+        possessive=_set(d.get("possessive")),
+        party_markers=compile_cues(d.get("party_markers")),
+        subject_pronouns=compile_cues(d.get("subject_pronouns")),
+        anaphora=compile_cues(d.get("anaphora")),
+        holder_glue=_set(d.get("holder_glue")),
+    )

@@ -1,0 +1,112 @@
+"""The `positions` stage on real Dutch sentences (full default pipeline, simple analyzer).
+
+Sources: ../shared/corpus/seeds/seed-000.txt and seed-001.txt (the founding articles),
+../shared/benchmarks/dpgmedia2019/articles.jsonl and the texts of ../shared/eval/dev.jsonl;
+a few sentences are shortened or have the actor named where the article used a pronoun.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extract.pipeline import Pipeline
+from diplograph.model import Document
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    with Pipeline() as p:
+        yield p
+
+
+def positions(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:
+    a = pipe.run(Document(id="t", raw_text=text, date="2023-04-06", lang="nl"))
+    for p in a.positions:
+        assert p.extractor.startswith("positions@")
+        assert a.doc.text[p.evidence.start:p.evidence.end] == p.evidence.text
+        assert p.date == "2023-04-06"
+    return {(p.holder, p.issue, p.stance) for p in a.positions}
+
+
+def test_refusal_of_talks_is_peace_talks_oppose(pipe: Pipeline) -> None:
+    # seed-000
+    got = positions(pipe, "Het Kremlin ziet niets in de start van onderhandelingen om de oorlog in Oekraïne "
+                          "te beëindigen.")
+    assert ("RUS", "peace_talks", "oppose") in got
+
+
+def test_nuclear_use_oppose_for_both_holders(pipe: Pipeline) -> None:
+    # seed-000 (first sentence shortened from the article's lead)
+    got = positions(pipe, "De Chinese president Xi Jinping en de Franse president Emmanuel Macron spraken in Peking. "
+                          "De twee landen verzetten zich ook met klem tegen het gebruik van kernwapens "
+                          "in het conflict.")
+    assert {("CHN", "nuclear_use", "oppose"), ("FRA", "nuclear_use", "oppose")} <= got
+
+
+def test_support_and_oppose_in_two_clauses(pipe: Pipeline) -> None:
+    # seed-001
+    got = positions(pipe, "Rusland is naar eigen zeggen enthousiast over vredesonderhandelingen, maar voor Oekraïne "
+                          "zijn zulke gesprekken op dit moment onacceptabel.")
+    assert ("RUS", "peace_talks", "support") in got
+    assert ("UKR", "peace_talks", "oppose") in got
+    assert ("RUS", "peace_talks", "oppose") not in got
+
+
+def test_condition_in_the_texts_words(pipe: Pipeline) -> None:
+    # seed-000 ("De regering" named as "De Oekraïense regering")
+    a = pipe.run(Document(id="t", raw_text=(
+        "De Oekraïense regering is bereid met Rusland te gaan onderhandelen over de Krim als de Oekraïense "
+        "strijdkrachten de bestuurlijke grenzen van het door Rusland bezette schiereiland hebben bereikt."),
+        date="2023-04", lang="nl"))
+    cond = [p for p in a.positions if p.stance == "conditional"]
+    assert [(p.holder, p.issue) for p in cond] == [("UKR", "peace_talks")]
+    assert cond[0].condition.startswith("als de Oekraïense strijdkrachten")
+    assert cond[0].condition.endswith("hebben bereikt")
+    assert not any(p.holder == "RUS" for p in a.positions)
+
+
+def test_precondition_demand_is_supported(pipe: Pipeline) -> None:
+    # seed-001
+    a = pipe.run(Document(id="t", raw_text=(
+        "Zelensky legde eerder een eigen plan op tafel dat als absolute basisvoorwaarde voor het begin van "
+        "vredesgesprekken bepaalt dat Rusland eerst zijn troepen volledig uit Oekraïne moet terugtrekken."),
+        date="2023-04", lang="nl"))
+    got = {(p.holder, p.issue, p.stance): p for p in a.positions}
+    assert ("UKR", "troop_withdrawal", "support") in got
+    assert ("UKR", "peace_talks", "conditional") in got
+    assert got[("UKR", "peace_talks", "conditional")].condition.startswith("dat Rusland eerst zijn troepen")
+    assert not any(h == "RUS" for h, _, _ in got)
+
+
+def test_negation_niet_bereid(pipe: Pipeline) -> None:
+    # built on nl-dev-025 ("Nederland wil ... gevechtsvliegtuigen leveren aan Oekraïne"), negated
+    assert ("NLD", "military_aid", "oppose") in positions(
+        pipe, "Nederland is niet bereid gevechtsvliegtuigen te leveren aan Oekraïne.")
+    assert ("NLD", "military_aid", "support") in positions(
+        pipe, "Nederland wil, samen met Denemarken, al langere tijd gevechtsvliegtuigen leveren aan Oekraïne.")
+
+
+def test_negation_wil_geen(pipe: Pipeline) -> None:
+    got = positions(pipe, "Hongarije wil geen nieuwe sancties tegen Rusland.")
+    assert ("HUN", "sanctions", "oppose") in got
+    assert not any(h == "RUS" for h, _, _ in got)
+
+
+def test_goal_to_prevent_membership(pipe: Pipeline) -> None:
+    # seed-001 (the goal's holder named in the sentence)
+    got = positions(pipe, "Een ander doel van Rusland is om te voorkomen dat Oekraïne lid wordt van de NAVO.")
+    assert ("RUS", "nato_membership", "oppose") in got
+    assert ("UKR", "nato_membership", "oppose") not in got
+
+
+def test_call_for_talks_and_ceasefire(pipe: Pipeline) -> None:
+    # seed-001
+    got = positions(pipe, "Xi drong tijdens het gesprek opnieuw aan op vredesonderhandelingen en een wapenstilstand.")
+    assert {("CHN", "peace_talks", "support"), ("CHN", "ceasefire", "support")} <= got
+
+
+def test_mediators_named_after_the_cue(pipe: Pipeline) -> None:
+    # dev text nl-dev-021
+    got = positions(pipe, "De graandeal tussen Rusland en Oekraïne werd vorige zomer gesloten, "
+                          "met bemiddeling van de VN en Turkije.")
+    assert {("UN", "mediation", "support"), ("TUR", "mediation", "support")} <= got
