@@ -4,7 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= sqlite:///$(CURDIR)/diplograph.db
-APT_PACKAGES := frog frogdata ucto uctodata chromium postgresql
+ANALYZER ?= simple
+APT_PACKAGES := python3-venv frog frogdata ucto uctodata chromium postgresql
 STAMP_APT := $(VENV)/.apt-installed
 STAMP_PY := $(VENV)/.py-installed
 
@@ -24,12 +25,11 @@ $(STAMP_APT):
 $(STAMP_PY): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
 	@touch $@
 
 demo: install
-	DIPLOGRAPH_DB=$(DB) $(BIN)/diplograph ingest examples/
+	DIPLOGRAPH_DB=$(DB) $(BIN)/diplograph ingest --analyzer $(ANALYZER) examples/
 	DIPLOGRAPH_DB=$(DB) $(BIN)/diplograph report --format markdown
 	DIPLOGRAPH_DB=$(DB) $(BIN)/diplograph report --format html -o report.html
 	@echo "HTML report written to report.html; start the dashboard with: DIPLOGRAPH_DB=$(DB) $(BIN)/diplograph serve"
