@@ -64,6 +64,8 @@ class TriggerRule:
     consent: bool = False
     peace_call: bool = False
     evaluative: bool = False
+    fallback: bool = False
+    requires: list[re.Pattern[str]] = field(default_factory=list)
     priority: int = 1
 
 
@@ -83,7 +85,8 @@ class Lexicon:
     peace_terms: list[re.Pattern[str]] = field(default_factory=list)
     coordination: set[str] = field(default_factory=set)
     recipient_preps: set[str] = field(default_factory=set)
-    clause_openers: set[str] = field(default_factory=set)
+    clause_split: re.Pattern[str] | None = None
+    relative: re.Pattern[str] | None = None
     anaphora: list[re.Pattern[str]] = field(default_factory=list)
     anaphora_plural: list[re.Pattern[str]] = field(default_factory=list)
 
@@ -123,6 +126,16 @@ def load_yaml(lang: str, name: str) -> dict[str, Any] | None:
     return yaml.safe_load(res.read_text(encoding="utf-8"))
 
 
+def _clause_split(comma_openers: list[str], openers: list[str]) -> re.Pattern[str]:
+    """Clause boundaries: ; : dashes, a comma before a comma opener, whitespace before an opener."""
+    alts = [r"[;:]", r"\s[–—-]\s"]
+    if comma_openers:
+        alts.append(r",\s+(?=(?:" + "|".join(map(re.escape, comma_openers)) + r")\b)")
+    if openers:
+        alts.append(r"\s(?=(?:" + "|".join(map(re.escape, openers)) + r")\s)")
+    return re.compile("|".join(alts), re.I)
+
+
 @cache
 def lexicon(lang: str = "nl") -> Lexicon | None:
     """The event lexicon of a language, None when there is none."""
@@ -137,7 +150,8 @@ def lexicon(lang: str = "nl") -> Lexicon | None:
             noun=bool(entry.get("noun")), reverse=bool(entry.get("reverse")),
             reciprocal=bool(entry.get("reciprocal")), negation_ok=bool(entry.get("negation_ok")),
             consent=bool(entry.get("consent")), peace_call=bool(entry.get("peace_call")),
-            evaluative=bool(entry.get("evaluative")),
+            evaluative=bool(entry.get("evaluative")), fallback=bool(entry.get("fallback")),
+            requires=[compile_pattern(p) for p in entry.get("requires", [])],
             priority=int(entry.get("priority", 1)),
         ))
     return Lexicon(
@@ -147,7 +161,9 @@ def lexicon(lang: str = "nl") -> Lexicon | None:
         peace_terms=[compile_pattern(p) for p in data.get("peace_terms", [])],
         coordination=set(data.get("coordination", [])),
         recipient_preps=set(data.get("recipient_preps", [])),
-        clause_openers=set(data.get("clause_openers", [])),
+        clause_split=_clause_split(data.get("comma_openers", []), data.get("openers", [])),
+        relative=re.compile(r"\W*(?:" + "|".join(map(re.escape, data.get("relative_openers", []))) + r")\b", re.I)
+        if data.get("relative_openers") else None,
         anaphora=[compile_pattern(p) for p in data.get("anaphora", [])],
         anaphora_plural=[compile_pattern(p) for p in data.get("anaphora_plural", [])],
     )

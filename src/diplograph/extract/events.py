@@ -26,10 +26,9 @@ VERSION = "1"
 # the same sentence are what the stance is about, not events of their own.
 _STANCE_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
 _CONTENT_TYPES = {"CONSULT", "RETREAT", "CONCEDE", "AID", "COOPERATE"}
-_CLAUSE_SPLIT = re.compile(
-    r"[;:]|\s[–—-]\s|,\s+(?=(?:dat|die|omdat|nadat|terwijl|maar|waarna|zodat|toen|waarin|wat|doordat|hoewel|"
-    r"aldus|zei|zegt|zo)\b)|\s(?=(?:dat|omdat|nadat|terwijl|waarna|zodat|doordat|hoewel)\s)|[\"“”„]",
-    re.I)
+# Types that a condition can qualify (an offer, concession or threat tied to a condition).
+_CONDITIONABLE = {"AGREE", "CONCEDE", "THREATEN", "RETREAT", "SUPPORT", "AID", "COOPERATE", "CONSULT"}
+
 
 
 @dataclass
@@ -55,16 +54,20 @@ class EventsStage:
         found: list[Event] = []
         prev_groups: list[Group] = []
         for sent in analysis.sentences:
+            if _furniture(sent, analysis.sentences):
+                continue
             ments = actor_mentions(analysis.mentions, sent)
-            grps = groups(ments, analysis.doc.text, 0)
-            found.extend(self._sentence(analysis, lex, lang, pub, sent, ments, grps, prev_groups))
+            grps = groups([m for m in ments if m.participant], analysis.doc.text, 0)
+            places = groups(ments, analysis.doc.text, 0)
+            found.extend(self._sentence(analysis, lex, lang, pub, sent, ments, grps, places, prev_groups))
             if grps:
                 prev_groups = grps
         analysis.events.extend(_dedup(found))
 
     # ------------------------------------------------------------------ per sentence
     def _sentence(self, analysis: Analysis, lex: Lexicon, lang: str, pub: PubDate | None, sent: Sentence,
-                  ments: list[Mention], grps: list[Group], prev_groups: list[Group]) -> list[Event]:
+                  ments: list[Mention], grps: list[Group], places: list[Group],
+                  prev_groups: list[Group]) -> list[Event]:
         text = sent.text
         triggers = lex.find(text)
         if not triggers:
@@ -75,12 +78,15 @@ class EventsStage:
             rule = trig.rule
             if has_stance and rule.type in _CONTENT_TYPES and rule.mode not in ("phone", "visit"):
                 continue
-            clause = _clause(text, trig.start)
-            actor, recipient = self._roles(analysis, lex, sent, ments, grps, prev_groups, trig, clause)
+            clause = _clause(lex, text, trig.start)
+            if rule.requires and not any_match(rule.requires, text[clause[0]:clause[1]]):
+                continue
+            actor, recipient = self._roles(analysis, lex, sent, ments, grps, places, prev_groups, trig, clause)
             if not actor:
                 continue
             frame_start = _frame_start(text, clause[0])
-            mod = classify(text, clause, (trig.start, trig.end), pub, lang, rule.negation_ok, frame_start)
+            mod = classify(text, clause, (trig.start, trig.end), pub, lang, rule.negation_ok, frame_start,
+                           noun=rule.noun, conditionable=rule.type in _CONDITIONABLE)
             ev = self._code(lex, text, trig, clause, actor, recipient, mod)
             if ev is None:
                 continue
@@ -96,7 +102,8 @@ class EventsStage:
         return out
 
     def _roles(self, analysis: Analysis, lex: Lexicon, sent: Sentence, ments: list[Mention], grps: list[Group],
-               prev_groups: list[Group], trig: TriggerMatch, clause: tuple[int, int]) -> tuple[list[str], list[str]]:
+               places: list[Group], prev_groups: list[Group], trig: TriggerMatch,
+               clause: tuple[int, int]) -> tuple[list[str], list[str]]:
         base = sent.start
         ts, te = base + trig.start, base + trig.end
         cs, ce = base + clause[0], base + clause[1]
@@ -118,6 +125,8 @@ class EventsStage:
                 van = agent or _after_word(grps, analysis.doc.text, te, ce, {"van"})
                 if van:
                     actor = van.codes
+            if not actor and not rule.fallback:
+                return [], []
         if not actor and agent and not rule.reverse:
             actor = agent.codes
         if not actor:
@@ -127,10 +136,13 @@ class EventsStage:
         if not actor:
             before = [g for g in in_clause if g.start < ts]
             after = [g for g in in_clause if g.start >= te]
+            earlier = [g for g in grps if g.end <= cs]
             if rule.reverse and after:
                 actor = after[0].codes
             elif before:
                 actor = before[0].codes
+            elif earlier and lex.relative and lex.relative.match(analysis.doc.text[cs:ts]):
+                actor = earlier[-1].codes  # "een NAVO-lid dat geen sancties heeft afgekondigd": the antecedent
             elif after and not rule.noun:
                 actor = after[0].codes
         if not actor:
@@ -139,22 +151,28 @@ class EventsStage:
                 actor = [analysis.quotes[q].actor]
         if not actor:
             earlier = [g for g in grps if g.start < cs]
+            later = [g for g in grps if g.start >= te]
             lead = analysis.doc.text[cs:ts]
             if earlier:
                 actor = earlier[0].codes
+            elif later and not rule.noun:
+                actor = later[0].codes
             elif prev_groups and any_match(lex.anaphora_plural, lead):
                 actor = list(dict.fromkeys(c for g in prev_groups[:2] for c in g.codes))
             elif prev_groups and any_match(lex.anaphora, lead):
                 actor = prev_groups[0].codes
         recipient: list[str] = []
-        for g in grps:
+        pool = places if rule.type == "CONSULT" else grps
+        for g in pool:
             if g.start >= cs or g.start >= te:
                 for c in g.codes:
                     if c not in actor and c not in recipient:
                         recipient.append(c)
         if not recipient and actor:
             # Nobody else named here: the counterpart is whoever the previous sentence named.
-            recipient = [c for g in prev_groups for c in g.codes if c not in actor][:2]
+            for c in (c for g in prev_groups for c in g.codes):
+                if c not in actor and c not in recipient and len(recipient) < 2:
+                    recipient.append(c)
         return actor, recipient
 
     def _speaker(self, analysis: Analysis, sent: Sentence, grps: list[Group], ts: int) -> list[str]:
@@ -199,10 +217,20 @@ class EventsStage:
         return type_, mode, modality, condition
 
 
-def _clause(text: str, pos: int) -> tuple[int, int]:
+def _furniture(sent: Sentence, sentences: list[Sentence]) -> bool:
+    """Headlines and page furniture: a first line without closing punctuation, bullet-separated lines."""
+    t = sent.text.strip()
+    if "•" in t:
+        return True
+    return sent is sentences[0] and len(sentences) > 1 and not re.search(r"[.!?\"”’»)]$", t)
+
+
+def _clause(lex: Lexicon, text: str, pos: int) -> tuple[int, int]:
     """Bounds of the clause around ``pos`` in a sentence."""
     start, end = 0, len(text)
-    for m in _CLAUSE_SPLIT.finditer(text):
+    if lex.clause_split is None:
+        return start, end
+    for m in lex.clause_split.finditer(text):
         if m.end() <= pos:
             start = m.end()
         elif m.start() > pos:

@@ -24,7 +24,10 @@ class Cues:
     hypothetical: list[re.Pattern[str]]
     historical: list[re.Pattern[str]]
     historical_exceptions: list[re.Pattern[str]]
-    pluperfect: list[re.Pattern[str]]
+    pluperfect: re.Pattern[str] | None
+    background_before: list[re.Pattern[str]]
+    condition_subject_markers: set[str]
+    condition_subjects: set[str]
     speech: list[re.Pattern[str]]
     obligation: list[re.Pattern[str]]
 
@@ -43,7 +46,12 @@ def cues(lang: str = "nl") -> Cues | None:
         condition=[(p, compile_pattern(p)) for p in data.get("condition", [])],
         condition_exceptions=c("condition_exceptions"), future=c("future"), hypothetical=c("hypothetical"),
         historical=c("historical"), historical_exceptions=c("historical_exceptions"),
-        pluperfect=c("pluperfect"), speech=c("speech"), obligation=c("obligation"),
+        pluperfect=re.compile(data["pluperfect_regex"], re.I) if data.get("pluperfect_regex") else None,
+        background_before=[re.compile(compile_pattern(p).pattern + r"(?:\s+\S+){0,3}\s*$", re.I)
+                           for p in data.get("background_before", [])],
+        condition_subject_markers=set(data.get("condition_subject_markers", [])),
+        condition_subjects=set(data.get("condition_subjects", [])),
+        speech=c("speech"), obligation=c("obligation"),
     )
 
 
@@ -89,6 +97,9 @@ def find_condition(c: Cues, sentence: str, trig_start: int, trig_end: int) -> st
             words = sentence[m.end():end].split()
             if len(words) < 2:
                 continue
+            if m.group().lower() in c.condition_subject_markers and not (
+                    words[0].lower() in c.condition_subjects or words[0][:1].isupper()):
+                continue
             if best is None or abs(m.start() - trig_start) < abs(best[0] - trig_start):
                 best = (m.start(), end)
     if best is None:
@@ -104,6 +115,8 @@ def classify(
     lang: str = "nl",
     negation_ok: bool = False,
     frame_start: int | None = None,
+    noun: bool = False,
+    conditionable: bool = True,
 ) -> Modality:
     """Modality of the event whose trigger spans ``trigger`` inside ``sentence``.
 
@@ -120,15 +133,18 @@ def classify(
     timexes = resolve(sentence, pub, lang, future_context=future_ctx)
     tx = _nearest(timexes, ts, te, cs, ce)
     tail = sentence[te:ce].split()
-    neg_window = sentence[cs:te] + " " + " ".join(tail[:3])
+    lead = sentence[cs:ts].split()
+    neg_window = " ".join(lead[-4:]) + " " + sentence[ts:te] + " " + " ".join(tail[:2])
     if not negation_ok and negated(c, neg_window):
         return Modality("negated", timex=tx)
-    cond = find_condition(c, sentence, ts, te)
+    cond = find_condition(c, sentence, ts, te) if conditionable else None
     if cond:
         return Modality("conditional", cond, tx)
     if any_match(c.hypothetical, sentence[cs:ce]) and not any_match(c.speech, sentence[cs:ts]):
         return Modality("hypothetical", timex=tx)
     if tx is not None and tx.background:
+        return Modality("historical", timex=tx)
+    if noun and any(rx.search(sentence[:ts]) for rx in c.background_before):
         return Modality("historical", timex=tx)
     hist = _historical_cue(c, frame, sentence, ts - (frame_start if frame_start is not None else cs))
     if hist and not (tx is not None and not tx.background and tx.days_before is not None and tx.days_before < 14):
@@ -144,8 +160,7 @@ def _historical_cue(c: Cues, frame: str, sentence: str, trig_in_frame: int) -> b
             if any(_covers(ex, frame, m.start()) for ex in c.historical_exceptions):
                 continue
             return True
-    before = frame[:max(trig_in_frame, 0)]
-    return bool(any_match(c.pluperfect, before))
+    return bool(c.pluperfect and c.pluperfect.search(frame))
 
 
 def _nearest(timexes: list[Timex], ts: int, te: int, cs: int, ce: int) -> Timex | None:

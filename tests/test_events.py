@@ -1,0 +1,152 @@
+"""The `events` stage on real Dutch sentences (sources cited per test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extract import plover
+from diplograph.extract.pipeline import Pipeline
+from diplograph.model import Analysis, Document, Event
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(["language", "actors", "quotes", "events"])
+
+
+def run(pipe: Pipeline, text: str, date: str | None = "2023-04") -> Analysis:
+    return pipe.run(Document(id="t", raw_text=text, date=date, lang="nl"))
+
+
+def find(a: Analysis, type_: str) -> Event:
+    hits = [e for e in a.events if e.type == type_]
+    assert hits, f"no {type_} in {[(e.type, e.actor) for e in a.events]}"
+    return hits[0]
+
+
+def test_refusal_is_reject_asserted(pipe: Pipeline) -> None:
+    # seed-000
+    a = run(pipe, "Het Kremlin ziet niets in de start van onderhandelingen om de oorlog in Oekraïne te beëindigen.")
+    e = find(a, "REJECT")
+    assert e.actor == ["RUS"] and e.modality == "asserted" and e.mode == "meet"
+    assert not [x for x in a.events if x.type == "CONSULT"]  # the talks are what is refused
+    assert e.extractor.startswith("events@") and e.trigger is not None
+    assert a.doc.text[e.evidence.start:e.evidence.end] == e.evidence.text
+
+
+def test_compound_actor_is_one_event(pipe: Pipeline) -> None:
+    # seed-000
+    a = run(pipe, "China en Frankrijk roepen de internationale gemeenschap op om een escalatie van de crisis in "
+                  "Oekraïne te vermijden.")
+    reqs = [e for e in a.events if e.type == "REQUEST"]
+    assert len(reqs) == 1 and set(reqs[0].actor) == {"CHN", "FRA"}
+
+
+def test_visit(pipe: Pipeline) -> None:
+    # seed-000
+    e = find(run(pipe, "Macron brengt een driedaags bezoek aan China."), "CONSULT")
+    assert e.mode == "visit" and e.actor == ["FRA"] and e.recipient == ["CHN"]
+
+
+def test_readiness_to_negotiate_with_condition(pipe: Pipeline) -> None:
+    # seed-000
+    a = run(pipe, "Bij de Oekraïense leiding is er wel sprake van enige vooruitgang. De regering is bereid met "
+                  "Rusland te gaan onderhandelen over de Krim als de Oekraïense strijdkrachten de bestuurlijke "
+                  "grenzen van het door Rusland bezette schiereiland hebben bereikt.")
+    e = find(a, "AGREE")
+    assert e.actor == ["UKR"] and "RUS" in e.recipient
+    assert e.modality == "conditional"
+    assert e.condition.startswith("als de Oekraïense strijdkrachten") and e.condition.endswith("hebben bereikt")
+
+
+def test_phone_call_with_date(pipe: Pipeline) -> None:
+    # nl-dev-001 (dev text); 14 February 2022 was a Monday
+    a = run(pipe, "De Franse president Emmanuel Macron heeft zaterdagmiddag telefonisch overleg gevoerd met zijn "
+                  "Russische ambtgenoot Vladimir Poetin over de spanningen rond Oekraïne.", "2022-02-14")
+    e = find(a, "CONSULT")
+    assert e.mode == "phone" and "FRA" in e.actor and "RUS" in e.actor + e.recipient
+    assert (e.date, e.date_precision, e.modality) == ("2022-02-12", "day", "asserted")
+
+
+def test_future_meeting_is_agree_future(pipe: Pipeline) -> None:
+    # nl-dev-023 (dev text)
+    e = find(run(pipe, "De Russische en Turkse ministers van Buitenlandse Zaken zullen elkaar spreken.", "2023-07-17"),
+             "AGREE")
+    assert set(e.actor) >= {"RUS"} and e.modality == "future"
+
+
+def test_background_is_historical_with_date(pipe: Pipeline) -> None:
+    # nl-dev-023 (dev text)
+    e = find(run(pipe, "In oktober vorig jaar had Rusland ook enkele dagen de graandeal opgezegd.", "2023-07-17"),
+             "SANCTION")
+    assert e.actor == ["RUS"] and e.modality == "historical"
+    assert (e.date, e.date_precision) == ("2022-10", "month")
+
+
+def test_negated(pipe: Pipeline) -> None:
+    # nl-dev-010 (dev text)
+    a = run(pipe, "Ondanks de nauwe banden met Moskou is Turkije een vooraanstaand NAVO-lid dat geen sancties "
+                  "tegen Rusland heeft afgekondigd.", "2022-10")
+    e = find(a, "SANCTION")
+    assert e.actor == ["TUR"] and e.recipient[:1] == ["RUS"] and e.modality == "negated"
+
+
+def test_condemnation_is_accuse_disapprove(pipe: Pipeline) -> None:
+    # nl-dev-027 (dev text)
+    e = find(run(pipe, "„Nederland veroordeelt de roekeloze en gevaarlijke aanvallen van Iran ten zeerste.", "2024-04"),
+             "ACCUSE")
+    assert e.mode == "disapprove" and e.actor == ["NLD"] and "IRN" in e.recipient
+
+
+def test_calling_it_absurd_is_reject_by_the_speaker(pipe: Pipeline) -> None:
+    # seed-001
+    a = run(pipe, "Zelensky legde eerder een eigen plan op tafel. Iets wat Moskou “absurd” noemt.")
+    assert [e for e in a.events if e.type == "REJECT" and e.actor == ["RUS"]]
+
+
+def test_conflict_party_call_for_ceasefire_is_agree(pipe: Pipeline) -> None:
+    # nl-dev-039 (dev text)
+    a = run(pipe, "De Oekraïense president Volodymyr Zelensky riep onlangs op tot een staakt-het-vuren van dertig "
+                  "dagen, waarin burgerdoelen worden ontzien.", "2025-04")
+    e = find(a, "AGREE")
+    assert e.actor == ["UKR"] and not [x for x in a.events if x.type == "REQUEST"]
+
+
+def test_third_party_call_for_restraint_is_request_yield(pipe: Pipeline) -> None:
+    # nl-dev-027 (dev text)
+    e = find(run(pipe, "Ook de NAVO heeft zondag opgeroepen tot terughoudendheid bij de betrokken partijen na "
+                       "Iraanse aanvallen op Israël.", "2024-04-14"), "REQUEST")
+    assert e.actor == ["NATO"] and e.mode == "yield" and e.date == "2024-04-14"
+
+
+def test_reported_event_counted_once(pipe: Pipeline) -> None:
+    # nl-dev-030 and nl-dev-034 (dev texts): the same rejection told twice
+    a = run(pipe, "De militante Palestijnse beweging Hamas verwierp zondag het nieuwste voorstel voor een "
+                  "staakt-het-vuren in Gaza. Hamas heeft het nieuwste voorstel voor een staakt-het-vuren in Gaza "
+                  "verworpen.", "2024-08-19")
+    rejects = [e for e in a.events if e.type == "REJECT"]
+    assert len(rejects) == 1 and rejects[0].actor == ["HAMAS"] and rejects[0].sentence == 0
+
+
+def test_no_events_without_actor(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10593544 (a meeting of school pupils, no political actor)
+    a = run(pipe, "De scholieren achter het spijbelprotest gaan dinsdagmiddag eerst in gesprek met premier Rutte "
+                  "en minister Wiebes van Economische Zaken.", "2019-02-12")
+    assert all(e.actor for e in a.events)
+
+
+def test_unknown_language_yields_nothing(pipe: Pipeline) -> None:
+    a = Pipeline(["language", "actors", "events"]).run(
+        Document(id="t", raw_text="Le Kremlin rejette les négociations.", lang="xx"))
+    assert a.events == []
+
+
+def test_plover_scores_and_quads() -> None:
+    assert len(plover.types()) == 16
+    assert plover.quad_class("ASSAULT") == "material_conflict"
+    assert plover.quad_class("CONSULT") == "verbal_cooperation"
+    assert plover.plover_score("CONSULT", "visit") == 4.0
+    assert plover.plover_score("CONSULT") == 2.5
+    assert plover.plover_score("ASSAULT", "unknown-mode") == -9.0
+    assert plover.opponents("RUS", "UKR") and not plover.opponents("RUS", "CHN")
+    assert "phone" in plover.modes("CONSULT")

@@ -1,0 +1,68 @@
+"""Relative and absolute Dutch dates resolved against the publication date."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extract.timex import PubDate, resolve
+
+
+def one(text: str, pub: str | None, **kw: object):
+    found = resolve(text, pub, **kw)
+    assert found, f"no time expression in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "date", "precision"),
+    [
+        # nl-dev-001 (dev text): a weekday glued to a part of the day
+        ("heeft zaterdagmiddag telefonisch overleg gevoerd", "2022-02-14", "2022-02-12", "day"),
+        ("gisteren", "2023-05-10", "2023-05-09", "day"),
+        ("op 24 februari 2022", "2023-07-17", "2022-02-24", "day"),
+        # a day and month without year after publication: last year
+        ("op 30 december", "2023-01-05", "2022-12-30", "day"),
+        ("in februari vorig jaar", "2023-05-10", "2022-02", "month"),
+        # nl-dev-010 (dev text)
+        ("De laatste onderhandelingsronde was eind maart in Turkije.", "2022-10", "2022-03", "month"),
+        ("vorige maand", "2023-03", "2023-02", "month"),
+        ("vorige week", "2023-05-10", "2023-05-03", "week"),
+        ("vorig jaar", "2023-05-10", "2022", "year"),
+        # seed-000: "sinds het afbreken van de diplomatieke gesprekken met Moskou, een jaar geleden"
+        ("sinds het afbreken van de gesprekken, een jaar geleden", "2023-04", "2022", "year"),
+        ("Xi was halverwege 2019 voor het laatst in Rusland.", "2023-03", "2019", "year"),
+        ("afgelopen juni in Madrid", "2023-02", "2022-06", "month"),
+        ("volgende week", "2023-05-10", "2023-05-17", "week"),
+    ],
+)
+def test_resolves(text: str, pub: str, date: str, precision: str) -> None:
+    t = one(text, pub)
+    assert (t.date, t.precision) == (date, precision)
+
+
+def test_weekday_under_month_precision_stays_month() -> None:
+    # seed-001: "het telefoongesprek dat ... Xi Jinping en Volodymyr Zelensky woensdag hielden" (pub 2023-04)
+    t = one("het telefoongesprek dat de presidenten woensdag hielden", "2023-04")
+    assert (t.date, t.precision) == ("2023-04", "month")
+
+
+def test_weekday_in_future_context_is_next_one() -> None:
+    t = one("Blinken reist dinsdag naar Caïro", "2024-08-19", future_context=True)  # 19 Aug 2024 is a Monday
+    assert t.date == "2024-08-20" and t.future
+
+
+def test_background_and_future_flags() -> None:
+    assert one("In oktober vorig jaar had Rusland de graandeal opgezegd.", "2023-07-17").background
+    assert not one("gisteren", "2023-07-17").background
+    assert one("morgen", "2023-07-17").future
+
+
+def test_without_publication_date_only_absolute_dates() -> None:
+    assert resolve("gisteren en vorige week", None) == []
+    assert one("in juli 2022", None).date == "2022-07"
+
+
+def test_pubdate_parse_and_render() -> None:
+    assert PubDate.parse("2023-04").render() == "2023-04"
+    assert PubDate.parse("2023").precision == "year"
+    assert PubDate.parse(None) is None
