@@ -92,6 +92,9 @@ def find_cues(sent: Sentence, masked: set[int], lex: QuoteLexicon) -> list[Cue]:
         if w == "aldus":
             cues.append(Cue("aldus", sent, i, i))
             continue
+        if w in lex.speech_nouns and i + 1 < len(toks) and toks[i + 1].text.lower() == "van":
+            cues.append(Cue("noun", sent, i, i + 1))
+            continue
         candidates = list(lex.by_form.get(w, []))
         if sent.parsed and t.lemma:
             candidates += [v for v in lex.verbs if v.lemma == t.lemma.lower() and v not in candidates]
@@ -118,12 +121,35 @@ def _first_unmasked(toks: list[Token], masked: set[int]) -> int | None:
     return None
 
 
+def _non_finite(word: str) -> bool:
+    """A participle or infinitive form (gezegd, bekendgemaakt, benadrukt, laten), which takes an auxiliary."""
+    w = word.lower()
+    return w.startswith("ge") or "ge" in w[2:7] or w.endswith(("en", "d", "t"))
+
+
+_PASSIVE = {"wordt", "worden", "werd", "werden"}
+
+
+def _apposition_subject(toks: list[Token], comma: int, lex: QuoteLexicon) -> list[Token]:
+    """"Vladimir Medinskiy, hoofd van de Russische delegatie, verklaarde": the subject before an apposition."""
+    subj = np_after(toks, 0, lex)
+    if not subj:
+        return []
+    e = subj[-1].i + 1
+    if e < comma and toks[e].text == "," and all(t.text not in {".", ":", ";"} for t in toks[e + 1:comma]):
+        if comma - e <= 15:
+            return subj
+    return []
+
+
 def cue_speaker(c: Cue, masked: set[int], lex: QuoteLexicon) -> list[Token]:
     """The speaker phrase of a cue, from the parse where there is one, else by word order."""
     toks = c.sent.tokens
     skip = masked | {c.j}
     if c.kind in ("according", "aldus"):
         return np_after(toks, c.i + 1, lex, skip)
+    if c.kind == "noun":
+        return np_after(toks, c.j + 1, lex, skip)
     parsed = subject_from_parse(c.sent, c.i)
     if parsed:
         return parsed
@@ -133,9 +159,19 @@ def cue_speaker(c: Cue, masked: set[int], lex: QuoteLexicon) -> list[Token]:
         return np_after(toks, aux + 1, lex, skip)
     if w.lower() == "geciteerd":
         return np_before(toks, c.i, lex, clause_start_only=False) or np_after(toks, c.i + 1, lex, skip)
-    aux = find_aux(toks, c.i)
+    aux = find_aux(toks, c.i) if _non_finite(w) else None
+    if aux is not None and toks[aux].text.lower() in _PASSIVE:
+        # "wordt verwacht dat ...": no speaker unless "door X" names one
+        for k in range(c.j + 1, min(len(toks), c.j + 4)):
+            if toks[k].text.lower() == "door":
+                return np_after(toks, k + 1, lex, skip)
+        return []
     if aux is not None:  # "X heeft gezegd", "heeft X laten weten"
         return np_before(toks, aux, lex) or np_after(toks, aux + 1, lex, skip)
+    if c.i > 0 and toks[c.i - 1].text == ",":
+        appos = _apposition_subject(toks, c.i - 1, lex)
+        if appos:
+            return appos
     before = np_before(toks, c.i, lex)
     if before:
         return before

@@ -32,6 +32,7 @@ class QuoteLexicon:
     max_quote_chars: int
     verbs: list[Verb]
     call_verbs: set[str]
+    speech_nouns: set[str]
     fillers: set[str]
     according_to: set[str]
     anaphoric: set[str]
@@ -96,6 +97,7 @@ def load_lexicon(lang: str = "nl") -> QuoteLexicon:
         max_quote_chars=int(d["max_quote_chars"]),
         verbs=verbs,
         call_verbs=_lower(d["call_verbs"]),
+        speech_nouns=_lower(d["speech_nouns"]),
         fillers=_lower(d["cue_fillers"]),
         according_to=_lower(d["according_to"]),
         anaphoric=_lower(d["anaphoric_content"]),

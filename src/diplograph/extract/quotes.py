@@ -18,6 +18,9 @@ from diplograph.extract.speakers import (
     Speaker,
     SpeakerResolver,
     _is_quote_mark,
+    is_adjective,
+    is_cap,
+    is_role,
     np_after,
 )
 from diplograph.model import Analysis, Quote, Sentence, Span, Token
@@ -66,36 +69,74 @@ class _Doc:
 
 
 def _resolve(doc: _Doc, toks: list[Token], sent_index: int) -> Speaker | None:
+    """A speaker phrase resolved to a speaker; pronouns and definite descriptions ("de Noor",
+    "de president") take the nearest suitable antecedent."""
     sp = doc.resolver.resolve(toks)
     if sp is None:
         return None
-    if sp.name is None and sp.kind == "pronoun":
-        ante = _antecedent(doc, sent_index)
-        if ante is None:
-            return sp
-        return Speaker(ante.name, sp.actor or ante.actor, sp.start, sp.end, sp.text, "pronoun")
-    if sp.kind == "role" and toks and toks[0].text.lower() in {"de", "het"} and not any(
-            m.person for m in doc.resolver._overlapping(sp.start, sp.end)):
-        # a definite description ("de Russische president") refers back to a recent named speaker
-        ante = _antecedent(doc, sent_index, actor=sp.actor)
+    ms = doc.resolver._overlapping(sp.start, sp.end)
+    if sp.kind == "pronoun":
+        ante = _antecedent(doc, sent_index, sp.start)
         if ante is not None:
-            return Speaker(ante.name, ante.actor or sp.actor, sp.start, sp.end, sp.text, "role")
+            return Speaker(ante.name, ante.actor or sp.actor, sp.start, sp.end, sp.text, "pronoun", True)
+        return sp
+    if _definite_description(doc, toks) and not any(m.kind == "role" and m.person for m in ms):
+        actor = sp.actor if any(m.kind in ("role", "adjective") for m in ms) else None
+        ante = _antecedent(doc, sent_index, sp.start, actor=actor)
+        if ante is not None:
+            return Speaker(ante.name, ante.actor or sp.actor, sp.start, sp.end, sp.text, "role", True)
     return sp
 
 
-def _antecedent(doc: _Doc, sent_index: int, actor: str | None = None, window: int = 4) -> Speaker | None:
-    """The most recent named speaker, else the named subject of a recent sentence."""
+def _definite_description(doc: _Doc, toks: list[Token]) -> bool:
+    """"de president", "de Russische president", "de nuchtere Noor": a definite phrase with one head
+    word and no name of its own (institutions and states, "het Kremlin", "de VN", are not)."""
+    if len(toks) < 2 or toks[0].text.lower() != "de" or any(t.text.lower() == "van" for t in toks):
+        return False
+    head = toks[-1]
+    if not all(is_adjective(t.text) for t in toks[1:-1]):
+        return False
+    if is_role(head.text, doc.lex):
+        return True
+    named = [m for m in doc.resolver._overlapping(head.start, head.end) if m.kind in ("name", "metonym")]
+    return is_cap(head.text) and not named
+
+
+def _antecedent(doc: _Doc, sent_index: int, before: int, actor: str | None = None,
+                window: int = 4) -> Speaker | None:
+    """The nearest person before ``before``: a recent speaker or the first person named in the
+    current or a previous sentence (nearest sentence first; a speaker wins within one sentence)."""
+    best: tuple[int, int, Speaker] | None = None
     for idx, sp in reversed(doc.history):
         if sent_index - idx > window:
             break
-        if sp.name and sp.kind in ("name", "pronoun", "role") and (actor is None or sp.actor in (None, actor)):
+        if sp.name and sp.person and (actor is None or sp.actor in (None, actor)):
+            best = (idx, 1, sp)
+            break
+    for s in reversed(doc.a.sentences[max(0, sent_index - 2):sent_index + 1]):
+        if best is not None and best[0] >= s.index:
+            break
+        sp = _first_person(doc, s, before, actor)
+        if sp is not None:
+            best = (s.index, 0, sp)
+            break
+    return best[2] if best else None
+
+
+def _first_person(doc: _Doc, s: Sentence, before: int, actor: str | None) -> Speaker | None:
+    """The first person named in sentence ``s`` (before offset ``before``)."""
+    if doc.a.mentions:
+        for m in doc.a.mentions:
+            if m.sentence == s.index and m.person and m.kind in ("name", "role") and m.span.start < before:
+                if actor is None or m.actor in (None, actor):
+                    return Speaker(doc.resolver.person_text(m.person), m.actor, m.span.start, m.span.end,
+                                   m.span.text, "name", True)
+        return None
+    toks = np_after(s.tokens, 0, doc.lex)
+    if toks and toks[0].start < before:
+        sp = doc.resolver.resolve(toks)
+        if sp and sp.name and sp.person:
             return sp
-    for s in reversed(doc.a.sentences[max(0, sent_index - 2):sent_index]):
-        toks = np_after(s.tokens, 0, doc.lex)
-        if toks:
-            sp = doc.resolver.resolve(toks)
-            if sp and sp.name and sp.kind == "name" and (actor is None or sp.actor in (None, actor)):
-                return sp
     return None
 
 
@@ -207,16 +248,14 @@ def _direct(doc: _Doc, q: Quoted) -> None:
         head = _headline_speaker(doc, q)
         if head:
             sp = _resolve(doc, head, s.index)
-    if sp is None and cue is None and long:
-        # a quotation standing on its own continues the running speaker's words
+    if sp is None and (long or cue is not None):
+        # a quotation standing on its own (or with "klinkt het") continues the running speaker's words
         for idx, prev in reversed(doc.history):
             if s.index - idx <= 3 and doc.paragraph_gap(doc.a.sentences[idx].start, q.open) <= 2:
                 sp = prev
             break
-    if sp is None and not long:
-        return
     if sp is None:
-        doc.pending.append(q)
+        doc.pending.append(q)  # perhaps attributed by the next sentence ("Dat zei X.")
         return
     _add(doc, q.text, q.start, q.end, s.index, True, sp, cue)
 
@@ -225,7 +264,13 @@ def _direct(doc: _Doc, q: Quoted) -> None:
 
 
 def _tokens_text(doc: _Doc, toks: list[Token]) -> tuple[int, int] | None:
+    """The span of reported words in ``toks``: edge punctuation trimmed, cut before ': "..."'."""
     toks = [t for t in toks if t.text.strip()]
+    for k, t in enumerate(toks[:-1]):
+        if k and t.text == ":" and (_is_quote_mark(toks[k + 1].text) or doc.in_quote(toks[k + 1].start,
+                                                                                    toks[k + 1].end)):
+            toks = toks[:k]
+            break
     while toks and (toks[0].text in {",", ":", ";", "-", "—", "–"} or _is_quote_mark(toks[0].text)):
         toks = toks[1:]
     while toks and toks[-1].text in {",", ".", ":", ";", "!", "?", "-", "—", "–"}:

@@ -13,7 +13,9 @@ from diplograph.extract.quote_lexicon import QuoteLexicon
 from diplograph.model import Analysis, Mention, Sentence, Token
 
 _ARTICLES = {"de", "het", "een", "die", "dat", "deze", "dit", "zijn", "haar", "hun"}
-_AUX = {"heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden",
+# auxiliaries of a speech verb's participle or infinitive (speech verbs take "hebben"; "zijn" is left out
+# because it is as often a possessive: "noemde Xi zijn 'vriend' en zei")
+_AUX = {"heeft", "hebben", "had", "hadden", "wordt", "worden", "werd", "werden",
         "zal", "zullen", "zou", "zouden", "kan", "kon", "wil", "wilde", "moet", "moest"}
 _CLAUSE_START = {",", ":", ";", "(", "—", "–", "-", "en", "maar", "want", "of", "dus"}
 _NATIONALITY = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:ische|sche|se)$")
@@ -29,6 +31,7 @@ class Speaker:
     end: int
     text: str
     kind: str = "name"  # name | role | institution | pronoun
+    person: bool = False  # a person (not a state or an organisation)
 
 
 def is_cap(word: str) -> bool:
@@ -43,8 +46,12 @@ def is_role(word: str, lex: QuoteLexicon) -> bool:
 def is_adjective(word: str) -> bool:
     """A (nationality) adjective in a speaker phrase: Russische, Franse, voormalige, Amerikaanse."""
     w = word.lower()
-    return bool(_NATIONALITY.match(word)) or (w.isalpha() and w.islower() and w.endswith("e") and len(w) > 3
-                                               and w not in {"deze", "die", "ze", "zijne"})
+    if _NATIONALITY.match(word):
+        return True
+    if not (w.isalpha() and w.islower() and w.endswith("e") and len(w) > 3) or w in {"deze", "die", "zijne"}:
+        return False
+    # past tenses (noemde, zette) end like adjectives; superlatives and present participles stay
+    return not w.endswith(("de", "te")) or w.endswith(("nde", "ste"))
 
 
 def _np_word(tok: Token, lex: QuoteLexicon, neighbour: str | None) -> str:
@@ -220,37 +227,49 @@ class SpeakerResolver:
             m = ms[0] if ms else None
             if m and (m.person or m.actor):
                 name = self.person_text(m.person) if m.person else None
-                return Speaker(name, m.actor, start, end, phrase, "pronoun")
+                return Speaker(name, m.actor, start, end, phrase, "pronoun", bool(m.person))
             return Speaker(None, None, start, end, phrase, "pronoun")
-        # "woordvoerder van het Elysée": the institution speaks; "adviseur van president X": not X.
         name_toks = self._name_tokens(toks)
         ms = self._overlapping(start, end)
         actor = self._actor(ms)
-        if "van" in [w.lower() for w in words]:
-            vi = [w.lower() for w in words].index("van")
-            head = toks[:vi]
-            tail = toks[vi + 1:]
-            tail_is_person = any(is_role(t.text, self.lex) for t in tail) or any(m.person for m in ms
-                                                                                 if m.span.start >= tail[0].start)
-            if any(is_role(t.text, self.lex) for t in head) and not self._name_tokens(head):
-                if tail_is_person:
-                    text = " ".join(t.text for t in head if t.text.lower() not in _ARTICLES)
-                    return Speaker(text, actor, start, end, phrase, "role")
+        lows = [w.lower() for w in words]
+        if "van" in lows:
+            vi = lows.index("van")
+            head, tail = toks[:vi], toks[vi + 1:]
+            if any(is_role(t.text, self.lex) for t in head) and not self._name_tokens(head) and tail:
+                tail_names = self._name_tokens(tail)
+                if tail_names and tail_names[-1].end == tail[-1].end:
+                    k = tail.index(tail_names[0])
+                    before_name = tail[k - 1].text if k > 0 else ""
+                    person_ms = [m for m in ms if m.person and m.span.start < tail_names[-1].end
+                                 and tail_names[0].start < m.span.end]
+                    if is_role(before_name, self.lex):
+                        # "een topadviseur van president Zelensky": the adviser speaks, unnamed
+                        text = " ".join(t.text for t in head if t.text.lower() not in _ARTICLES)
+                        return Speaker(text, actor, start, end, phrase, "role")
+                    if k > 0 and (person_ms or len(tail_names) > 1):
+                        # "de woordvoerder van het Kremlin Dmitri Peskov": the named person speaks
+                        name = self.text[tail_names[0].start:tail_names[-1].end]
+                        code = person_ms[0].actor if person_ms else actor
+                        return Speaker(self.fullest(name), code, start, end, phrase, "name", True)
+                # "een woordvoerder van het Elysée": the institution speaks
                 text = self.text[self._strip_article(head)[0].start:end]
                 return Speaker(text, actor, start, end, phrase, "institution")
         persons = [m for m in ms if m.person]
         if name_toks:
-            own = [m for m in persons if m.span.start <= name_toks[-1].start < m.span.end]
-            name = self.text[name_toks[0].start:name_toks[-1].end]
-            if own:
-                return Speaker(self.fullest(name), own[0].actor or actor, start, end, phrase, "name")
+            own = [m for m in ms if m.span.start <= name_toks[-1].start < m.span.end]
+            name = self.fullest(self.text[name_toks[0].start:name_toks[-1].end])
+            if any(m.person for m in own):
+                code = next(m.actor for m in own if m.person) or actor
+                return Speaker(name, code, start, end, phrase, "name", True)
+            if own:  # a state or an organisation named as such
+                return Speaker(name, actor, start, end, phrase, "institution")
         if persons:
             m = max(persons, key=lambda m: len(m.person or ""))
-            return Speaker(self.person_text(m.person or ""), m.actor or actor, start, end, phrase, "role")
+            return Speaker(self.person_text(m.person or ""), m.actor or actor, start, end, phrase, "role", True)
         if name_toks:
             name = self.text[name_toks[0].start:name_toks[-1].end]
-            kind = "name" if len(name_toks) > 1 or not ms or ms[0].kind == "name" else "institution"
-            return Speaker(self.fullest(name), actor, start, end, phrase, kind)
+            return Speaker(self.fullest(name), actor, start, end, phrase, "name", not ms or len(name_toks) > 1)
         core = self._strip_article(toks)
         text = self.text[core[0].start:end] if core else phrase
         return Speaker(text, actor, start, end, phrase, "role")
@@ -306,7 +325,8 @@ class SpeakerResolver:
         if not last or not is_cap(last):
             return name
         best = name
-        pat = re.compile(r"((?:[A-ZÀ-Ý][\w’'.-]*\s+|(?:van|de|der|von|den|al|bin)\s+){1,3})" + re.escape(last) + r"\b")
+        pat = re.compile(r"((?:[A-ZÀ-Ý][\w’'-]*[ \t]+|(?:van|de|der|von|den|al|bin)[ \t]+){1,3})" + re.escape(last)
+                         + r"\b")
         for m in pat.finditer(self.text):
             words = m.group(0).split()
             while words and (is_role(words[0], self.lex) or _NATIONALITY.match(words[0])
