@@ -88,6 +88,7 @@ class Lexicon:
     clause_split: re.Pattern[str] | None = None
     relative: re.Pattern[str] | None = None
     anaphora: list[re.Pattern[str]] = field(default_factory=list)
+    first_person: list[re.Pattern[str]] = field(default_factory=list)
     anaphora_plural: list[re.Pattern[str]] = field(default_factory=list)
 
     def find(self, text: str) -> list[TriggerMatch]:
@@ -99,7 +100,8 @@ class Lexicon:
                     first = re.match(_WORD, text[m.start():])
                     head_end = m.start() + (first.end() if first else 0)
                     found.append(TriggerMatch(rule, m.start(), m.end(), head_end))
-        found.sort(key=lambda t: (-t.rule.priority, -(t.end - t.start), t.start))
+        # Higher priority first; then the leftmost, shortest match (the nearest separable particle).
+        found.sort(key=lambda t: (-t.rule.priority, t.start, t.end - t.start))
         kept: list[TriggerMatch] = []
         for t in found:
             if any(t.start < k.end and k.start < t.end for k in kept):
@@ -165,5 +167,6 @@ def lexicon(lang: str = "nl") -> Lexicon | None:
         relative=re.compile(r"\W*(?:" + "|".join(map(re.escape, data.get("relative_openers", []))) + r")\b", re.I)
         if data.get("relative_openers") else None,
         anaphora=[compile_pattern(p) for p in data.get("anaphora", [])],
+        first_person=[compile_pattern(p) for p in data.get("first_person", [])],
         anaphora_plural=[compile_pattern(p) for p in data.get("anaphora_plural", [])],
     )

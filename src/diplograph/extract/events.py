@@ -129,6 +129,10 @@ class EventsStage:
                 return [], []
         if not actor and agent and not rule.reverse:
             actor = agent.codes
+        q = _quote_index(analysis, ts)
+        if not actor and q is not None and analysis.quotes[q].actor and any_match(
+                lex.first_person, analysis.doc.text[max(cs, analysis.quotes[q].content.start):ts]):
+            actor = [analysis.quotes[q].actor]  # "We steunen ..." in a quote: the speaker's actor
         if not actor:
             parsed = subject_codes(sent, ments, ts)
             if parsed:
@@ -146,7 +150,6 @@ class EventsStage:
             elif after and not rule.noun:
                 actor = after[0].codes
         if not actor:
-            q = _quote_index(analysis, ts)
             if q is not None and analysis.quotes[q].actor:
                 actor = [analysis.quotes[q].actor]
         if not actor:
