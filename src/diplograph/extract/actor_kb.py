@@ -73,6 +73,7 @@ class Person:
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
+    gender: str = "m"  # m | f (for pronouns)
 
     def actor_at(self, date: str | None) -> str:
         """The code the person acts for at ``date`` (latest active role, else the default)."""
@@ -181,7 +182,7 @@ def _parse_person(entry: dict) -> Person:
         for r in entry.get("roles", []) or []
     ]
     return Person(str(entry["name"]), actor, [str(x) for x in entry.get("aliases", [])], roles,
-                  [str(x) for x in entry.get("ambiguous", [])])
+                  [str(x) for x in entry.get("ambiguous", [])], str(entry.get("gender", "m")))
 
 
 def _default_files() -> list[Path]:

@@ -55,6 +55,7 @@ class Lexicon:
     action_nouns: set[str]
     hyphen_prefixes: set[str]
     compound_heads: list[str]
+    titles: set[str]
     media: list[str]
     ambiguous_media: set[str]
     role_re: re.Pattern[str] = field(init=False)
@@ -84,6 +85,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         action_nouns=low("action_nouns"),
         hyphen_prefixes=low("hyphen_prefixes"),
         compound_heads=[str(w) for w in data.get("compound_heads", [])],
+        titles=low("titles"),
         media=[str(m) for m in data.get("media", [])],
         ambiguous_media={str(m) for m in data.get("ambiguous_media", [])},
     )
@@ -241,7 +243,7 @@ class Linker:
 
     # -- main
     def run(self) -> None:
-        hits = [h for h in self.gaz.find(self.text) if not self._prefixed(h)]
+        hits = [h for h in self.gaz.find(self.text) if not self._prefixed(h) and not self._inside_other_name(h)]
         for h, participant in zip(hits, self._participation(hits), strict=True):
             self._name(h, participant)
         self._roles(hits)
@@ -254,6 +256,44 @@ class Linker:
         """"pro-Russische", "Noord-Europese": the name is part of another word."""
         m = re.search(r"(\w+)-$", self.text[max(0, h.start - 12):h.start])
         return bool(m) and m.group(1).lower() in self.lex.hyphen_prefixes
+
+    def _sentence_initial(self, pos: int) -> bool:
+        before = self.text[max(0, pos - 3):pos]
+        return pos == 0 or not before.strip() and ("\n" in before or pos < 3) or bool(
+            re.search(r"[.!?:;\"“”„'‘’«»(\[•|-]\s*$", self.text[max(0, pos - 4):pos]))
+
+    def _inside_other_name(self, h: Hit) -> bool:
+        """Part of a longer proper name: "Real Madrid", "Champs-Élysées", "Ignacio Sánchez-Cuenca".
+
+        Surnames preceded by an unknown first name ("Razvan Marin") belong to someone else.
+        """
+        kind = h.alias.kind
+        if kind == MEDIA or kind == "adjective" or kind == "demonym":
+            return False
+        m = re.search(r"(\w[\w'’]*)([ -])$", self.text[max(0, h.start - 40):h.start])
+        surname = kind == "person" and " " not in h.alias.text.strip()
+        if m and m.group(1)[0].isupper() and (surname or not self._sentence_initial(h.start - len(m.group(0)))):
+            prev_word = m.group(1)
+            known = self.gaz.lookup(strip_accents(prev_word)) is not None
+            title = fold(prev_word) in self.lex.roles or fold(prev_word) in self.lex.titles
+            if not known and not title and not self._own_first_name(h, prev_word):
+                if kind != "person" or " " not in h.alias.text.strip() or m.group(2) == "-":
+                    return True
+        nxt = re.match(r"([ -])([A-Z][\w'’]*)", self.text[h.end:h.end + 40])
+        if nxt and (nxt.group(1) == "-" or kind != "person" or surname):
+            word = nxt.group(2)
+            if self.gaz.lookup(strip_accents(word)) is None and fold(word) not in self.lex.roles \
+                    and fold(word) not in self.lex.titles:
+                return True
+        return False
+
+    def _own_first_name(self, h: Hit, word: str) -> bool:
+        """"Wolodymyr" before "Zelenskyj": a spelling of the person's own first name."""
+        person = self.kb.person(h.alias.person or "") if h.alias.kind == "person" else None
+        if person is None:
+            return False
+        firsts = {fold(n.split()[0])[:3] for n in [person.name, *person.aliases] if " " in n}
+        return fold(word)[:3] in firsts
 
     def _name(self, h: Hit, participant: bool) -> None:
         a = h.alias
@@ -342,6 +382,8 @@ class Linker:
         by_end = {h.end: h for h in hits}
         by_start = {h.start: h for h in hits}
         for m in self.lex.role_re.finditer(folded):
+            if folded[m.end():m.end() + 1] == "-":  # "chef-kok", "president-directeur"
+                continue
             role = self.lex.roles[m.group()]
             actor_hit = self._role_actor(m.start(), m.end(), by_end, by_start, folded)
             if actor_hit is None:
@@ -401,8 +443,8 @@ class Linker:
             return people[0]
         return None
 
-    _NAME = re.compile(r"\s+((?:[A-Z][\w'’.-]+|van|von|der|de|al|bin|el)(?:\s+(?:[A-Z][\w'’.-]+|van|von|der|de|al-\w+|"
-                       r"bin|el)){0,3})")
+    _NAME = re.compile(r"[ \t]+((?:[A-Z](?:[\w'’-]+|\.)|van|von|der|de|al|bin|el)"
+                       r"(?:[ \t]+(?:[A-Z](?:[\w'’-]+|\.)|van|von|der|de|al-\w+|bin|el)){0,3})")
 
     def _following_name(self, pos: int) -> tuple[int, int] | None:
         """A capitalised name right after a role phrase: "de Oekraïense onderhandelaar Davyd X"."""
@@ -464,7 +506,12 @@ class Linker:
             for t in s.tokens:
                 low = t.text.lower()
                 if low in self.lex.pronouns and (t.i == 0 or s.tokens[t.i - 1].text in {",", '"', "“", "„"}):
-                    prev = [m for m in people if s.index - 1 <= m.sentence <= s.index and m.span.start < t.start]
+                    nxt = s.tokens[t.i + 1].text.lower() if t.i + 1 < len(s.tokens) else ""
+                    if low != "hij" and (nxt.endswith("en") or nxt in ("zijn", "waren")):
+                        continue  # plural "zij zijn", "zij willen"
+                    gender = "m" if low == "hij" else "f"
+                    prev = [m for m in people if s.index - 1 <= m.sentence <= s.index and m.span.start < t.start
+                            and self._gender(m) == gender]
                     if len({m.person for m in prev}) == 1:
                         ref = prev[-1]
                         self.add(t.start, t.end, ref.actor, ref.person, "pronoun", 0.6)
@@ -480,11 +527,17 @@ class Linker:
                         ref = prev[-1]
                         self.add(s.tokens[t.i - 1].start, t.end, ref.actor, ref.person, "coref", 0.6)
 
+    def _gender(self, m: Mention) -> str:
+        p = self.kb.person(m.person or "")
+        return p.gender if p else "m"
+
     def _has_role(self, m: Mention, noun: str) -> bool:
         p = self.kb.person(m.person or "")
         key = self.lex.roles.get(noun)
         if p is None:
             return key is None
-        if key is None:  # minister, leider, onderhandelaar: any office
+        if noun == "minister":
+            return any(r.role.endswith("minister") for r in p.roles_at(self.date))
+        if key is None:  # leider, onderhandelaar: any office
             return bool(p.roles_at(self.date))
         return any(r.role == key for r in p.roles_at(self.date))
