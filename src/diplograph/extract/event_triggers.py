@@ -89,6 +89,7 @@ class Lexicon:
     relative: re.Pattern[str] | None = None
     anaphora: list[re.Pattern[str]] = field(default_factory=list)
     first_person: list[re.Pattern[str]] = field(default_factory=list)
+    passive_aux: list[re.Pattern[str]] = field(default_factory=list)
     anaphora_plural: list[re.Pattern[str]] = field(default_factory=list)
 
     def find(self, text: str) -> list[TriggerMatch]:
@@ -168,5 +169,6 @@ def lexicon(lang: str = "nl") -> Lexicon | None:
         if data.get("relative_openers") else None,
         anaphora=[compile_pattern(p) for p in data.get("anaphora", [])],
         first_person=[compile_pattern(p) for p in data.get("first_person", [])],
+        passive_aux=[compile_pattern(p) for p in data.get("passive_aux", [])],
         anaphora_plural=[compile_pattern(p) for p in data.get("anaphora_plural", [])],
     )

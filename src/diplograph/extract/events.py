@@ -123,12 +123,25 @@ class EventsStage:
                 actor = adj[-1].codes
             else:
                 van = agent or _after_word(grps, analysis.doc.text, te, ce, {"van"})
-                if van:
+                if van and van.mentions[0].kind != "adjective":
                     actor = van.codes
+            if not actor:
+                # "het telefoongesprek dat Xi en Zelensky hielden": the relative clause names the actors.
+                rel_clause = _clause(lex, analysis.doc.text[base:sent.end], te - base)
+                rel = [g for g in grps if base + rel_clause[0] <= g.start < base + rel_clause[1] and g.start >= te]
+                if rel and rel_clause[0] >= te - base and lex.relative and lex.relative.match(
+                        analysis.doc.text[base + rel_clause[0]:base + rel_clause[1]]):
+                    actor = rel[0].codes
             if not actor and not rule.fallback:
                 return [], []
         if not actor and agent and not rule.reverse:
             actor = agent.codes
+        passive = not rule.noun and any_match(lex.passive_aux, analysis.doc.text[cs:ts]) is not None
+        if not actor and passive:
+            # "Ook worden drie Russische zenders geweerd in de EU": the subject undergoes it.
+            others = [g for g in grps if cs <= g.start < ce and g.start >= te]
+            if others:
+                actor = others[0].codes
         q = _quote_index(analysis, ts)
         if not actor and q is not None and analysis.quotes[q].actor and any_match(
                 lex.first_person, analysis.doc.text[max(cs, analysis.quotes[q].content.start):ts]):

@@ -26,6 +26,8 @@ class Cues:
     historical_exceptions: list[re.Pattern[str]]
     pluperfect: re.Pattern[str] | None
     background_before: list[re.Pattern[str]]
+    historical_initial: list[re.Pattern[str]]
+    timex_barriers: list[re.Pattern[str]]
     condition_subject_markers: set[str]
     condition_subjects: set[str]
     speech: list[re.Pattern[str]]
@@ -49,6 +51,7 @@ def cues(lang: str = "nl") -> Cues | None:
         pluperfect=re.compile(data["pluperfect_regex"], re.I) if data.get("pluperfect_regex") else None,
         background_before=[re.compile(compile_pattern(p).pattern + r"(?:\s+\S+){0,3}\s*$", re.I)
                            for p in data.get("background_before", [])],
+        historical_initial=c("historical_initial"), timex_barriers=c("timex_barriers"),
         condition_subject_markers=set(data.get("condition_subject_markers", [])),
         condition_subjects=set(data.get("condition_subjects", [])),
         speech=c("speech"), obligation=c("obligation"),
@@ -131,7 +134,7 @@ def classify(
     frame = sentence[frame_start if frame_start is not None else cs:ce]
     future_ctx = bool(any_match(c.future, sentence[cs:ce]))
     timexes = resolve(sentence, pub, lang, future_context=future_ctx)
-    tx = _nearest(timexes, ts, te, cs, ce)
+    tx = _nearest([t for t in timexes if not _barred(c, sentence, te, t)], ts, te, cs, ce)
     tail = sentence[te:ce].split()
     lead = sentence[cs:ts].split()
     neg_window = " ".join(lead[-4:]) + " " + sentence[ts:te] + " " + " ".join(tail[:2])
@@ -146,7 +149,7 @@ def classify(
         return Modality("historical", timex=tx)
     if noun and any(rx.search(sentence[:ts]) for rx in c.background_before):
         return Modality("historical", timex=tx)
-    hist = _historical_cue(c, frame, sentence, ts - (frame_start if frame_start is not None else cs))
+    hist = _historical_cue(c, frame, sentence[cs:ce], ts - cs, te - cs)
     if hist and not (tx is not None and not tx.background and tx.days_before is not None and tx.days_before < 14):
         return Modality("historical", timex=tx)
     if (tx is not None and tx.future) or future_ctx:
@@ -154,13 +157,22 @@ def classify(
     return Modality("asserted", timex=tx)
 
 
-def _historical_cue(c: Cues, frame: str, sentence: str, trig_in_frame: int) -> bool:
+def _barred(c: Cues, sentence: str, te: int, t: Timex) -> bool:
+    """True when a barrier word ("sinds") stands between the trigger and a later time expression."""
+    return t.start >= te and any_match(c.timex_barriers, sentence[te:t.start]) is not None
+
+
+def _historical_cue(c: Cues, frame: str, clause: str, ts: int, te: int) -> bool:
+    """Background cues in the frame, a sentence-initial cue, or a pluperfect before the trigger's end."""
+    if any(rx.match(frame.lstrip(" \"'“„‘")) for rx in c.historical_initial):
+        return True
     for rx in c.historical:
         for m in rx.finditer(frame):
             if any(_covers(ex, frame, m.start()) for ex in c.historical_exceptions):
                 continue
             return True
-    return bool(c.pluperfect and c.pluperfect.search(frame))
+    m = c.pluperfect.search(clause) if c.pluperfect else None
+    return bool(m and m.start() < te)
 
 
 def _nearest(timexes: list[Timex], ts: int, te: int, cs: int, ce: int) -> Timex | None:
