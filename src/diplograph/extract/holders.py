@@ -51,7 +51,8 @@ def sentence_mentions(analysis: Analysis, sent: Sentence, lex: Lexicon, lang: st
     if analysis.mentions:
         ms = [M(m.span.start - sent.start, m.span.end - sent.start, m.actor, m.kind)
               for m in analysis.mentions
-              if m.actor and m.kind != "source" and sent.start <= m.span.start < sent.end]
+              if m.actor and m.kind != "source" and getattr(m, "participant", True)
+              and sent.start <= m.span.start < sent.end]
     else:
         ms = []
         for code, rx in _fallback(lang):
@@ -116,8 +117,14 @@ def groups(text: str, mentions: list[M], lex: Lexicon) -> list[list[M]]:
             last = out[-1][-1]
             gap = [w.lower() for w in _WORD.findall(text[last.end:m.start])]
             glued = len(gap) <= 6 and all(w in lex.holder_glue or w in _CONJ or w in _DETERMINERS for w in gap)
-            joined = m.code == last.code or any(w in _CONJ or w == "met" for w in gap)
-            if glued and joined and m.role == last.role:
+            conj = any(w in _CONJ or w == "met" for w in gap)
+            if glued and not conj and m.code != last.code and last.kind == "adjective":
+                out[-1][-1] = m  # "de Palestijnse beweging Hamas": the adjective only modifies the name
+                continue
+            together = gap[-2:] == ["samen", "met"] and len(gap) <= 5  # "Nederland wil, samen met Denemarken"
+            if together or (glued and (m.code == last.code or conj) and m.role == last.role):
+                if together:
+                    m.role = last.role
                 out[-1].append(m)
                 continue
         out.append([m])

@@ -13,13 +13,16 @@ import yaml
 ENV_VAR = "DIPLOGRAPH_ISSUES"
 
 
-def compile_cues(patterns: list[str] | None, flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
-    """One regex matching any of ``patterns`` from the start of a word (longest alternatives first)."""
-    pats = [p for p in (patterns or []) if p]
+def compile_cues(patterns: list[str] | None, flags: int = re.IGNORECASE,
+                 compound: bool = False) -> re.Pattern[str] | None:
+    """One regex matching any of ``patterns`` from the start of a word (longest alternatives first);
+    with ``compound`` also from the start of a hyphenated compound's part ("EU-sancties")."""
+    pats = [str(p) for p in (patterns or []) if p]
     if not pats:
         return None
     pats.sort(key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in pats) + ")", flags)
+    start = r"(?<!\w)" if compound else r"(?<![\w-])"
+    return re.compile(start + "(?:" + "|".join(f"(?:{p})" for p in pats) + ")", flags)
 
 
 @dataclass
@@ -52,7 +55,7 @@ class IssueHit:
 def _by_lang(value: object) -> dict[str, re.Pattern[str] | None]:
     if not isinstance(value, dict):
         return {}
-    return {lang: compile_cues(list(pats or [])) for lang, pats in value.items()}
+    return {lang: compile_cues(list(pats or []), compound=True) for lang, pats in value.items()}
 
 
 @dataclass

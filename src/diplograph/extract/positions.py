@@ -45,7 +45,12 @@ class PositionsStage:
             subj = holders_in(sent.text, mentions, (0, len(sent.text)), lex)
             if subj:
                 prev = subj
-        found.extend(positions_from_events(analysis, self.codebook, lex, lang, self.extractor))
+        objects = _object_only(analysis, lex, lang)
+        for p in positions_from_events(analysis, self.codebook, lex, lang, self.extractor):
+            # an actor the sentence names only as an object (a target, a place) holds no position
+            if p.holder in objects.get(p.sentence, ()):
+                continue
+            found.append(p)
         analysis.positions.extend(_dedupe(found))
 
     def _sentence(self, analysis: Analysis, sent: Sentence, mentions: list[M], lex: Lexicon, lang: str,
@@ -56,7 +61,7 @@ class PositionsStage:
             return []
         conds = lex.conditions(text)
         clauses = lex.clauses(text)
-        quote = _quote_at(analysis, sent)
+        quotes = _direct_quotes(analysis, sent)
         # an actor named as the first part of an issue compound ("EU-sancties") does not hold it
         compound = [(m.start, m.end) for m in mentions
                     if text[m.end:m.end + 1] == "-" and any(h.start <= m.end + 1 < h.end for h in hits)]
@@ -75,14 +80,17 @@ class PositionsStage:
                 clause = (0, len(text))
             else:
                 st = lex.stance_for(text, clause, hit, skip=skip)
-                if st is None:
-                    continue
+                if st is None or (st.weak and clauses and clauses[ci][2]):
+                    continue  # no stance, or only a plan named in a relative clause
                 other = [c for c in conds if not (c[0] <= hit.start < c[1])]
                 if other:
                     c = min(other, key=lambda c: abs(c[0] - hit.start))
                     st = Stance("conditional", st.cue, text[c[0]:c[1]].strip(" ,"), (c[0], c[1]),
                                 st.weak, st.obligation)
-            holders = self._holders(sent, mentions, lex, hit, clauses, ci, skip + compound, st, quote, prev)
+            quote = next(((i, q) for i, q in quotes if q[0] <= hit.start < q[1]), None)
+            embedded = [e for e in lex.embedded(text) if not (e[0] <= hit.start < e[1])]
+            holders = self._holders(sent, mentions, lex, hit, clauses, ci, skip + compound + embedded, st,
+                                    quote[1][2] if quote else None, prev)
             for h in holders:
                 out.append(Position(
                     holder=h, issue=hit.issue, stance=st.stance, condition=st.condition,
@@ -94,35 +102,47 @@ class PositionsStage:
 
     def _holders(self, sent: Sentence, mentions: list[M], lex: Lexicon, hit: IssueHit,
                  clauses: list[tuple[int, int, bool]], ci: int, skip: list[tuple[int, int]], st: Stance,
-                 quote: tuple[int, str | None] | None, prev: list[str]) -> list[str]:
+                 quoted: str | None, prev: list[str]) -> list[str]:
+        """Holders of a stance: the quoted speaker's actor, the mediators, the parties of an agreement,
+        the clause's subject or attributed speaker, else the holder of the previous sentence."""
         text = sent.text
-        if quote and quote[1]:
-            return [quote[1]]
+        if quoted:
+            return [quoted]
         clause = clauses[ci][:2] if clauses else (0, len(text))
+        cue = st.cue or (hit.start, hit.end)
         if hit.issue == "mediation":
             near = _mediators(text, mentions, hit)
             if near:
                 if st.cue and not st.weak:
                     near = holders_in(text, mentions, clause, lex, exclude=skip, cue=st.cue) + near
                 return list(dict.fromkeys(near))
-        party = parties(text, mentions, lex, clause)
-        if party:
-            return party
-        holders = holders_in(text, mentions, clause, lex, exclude=skip, cue=st.cue, obligation=st.obligation)
+        else:
+            party = parties(text, mentions, lex, clause)
+            if party:
+                return party
+        holders = holders_in(text, mentions, clause, lex, exclude=skip, cue=cue, obligation=st.obligation)
         if st.obligation:
             return holders
-        if holders and lex.subject_pronouns is not None:
+        if holders and prev and lex.subject_pronouns is not None:
             first = next((m for m in mentions if m.code in holders and clause[0] <= m.start), None)
-            pro = lex.subject_pronouns.search(text, clause[0], first.start if first else clause[1])
-            if pro and prev and first is not None and first.role == "subj":
-                holders = list(prev)
+            if first is not None and first.role == "subj" and lex.subject_pronouns.search(text, clause[0], first.start):
+                holders = list(prev)  # "Daarmee gaf hij Rusland de boodschap ...": hij is the subject
         if not holders and ci > 0 and not clauses[ci][2]:
             holders = holders_in(text, mentions, (0, clause[0]), lex, exclude=skip)
-        if not holders and prev and lex.subject_pronouns is not None:
-            if lex.subject_pronouns.search(text, clause[0], st.cue[0] if st.cue else hit.start) or (
-                    lex.anaphora is not None and lex.anaphora.match(text)):
+        if not holders and prev:
+            here = [m for m in mentions if clause[0] <= m.start < clause[1] and m.role != "obj"]
+            if not here or lex.subject_pronouns is not None and lex.subject_pronouns.search(text, clause[0], cue[0]):
                 holders = list(prev)
         return holders
+
+
+def _object_only(analysis: Analysis, lex: Lexicon, lang: str) -> dict[int, set[str]]:
+    """Per sentence, the actors named there only as objects ("na de aanval van Iran op Israël")."""
+    out: dict[int, set[str]] = {}
+    for sent in analysis.sentences:
+        ms = sentence_mentions(analysis, sent, lex, lang)
+        out[sent.index] = {m.code for m in ms if m.role == "obj"} - {m.code for m in ms if m.role != "obj"}
+    return out
 
 
 def _outermost(hits: list[IssueHit]) -> list[IssueHit]:
@@ -148,13 +168,13 @@ def _mediators(text: str, mentions: list[M], hit: IssueHit) -> list[str]:
     return out
 
 
-def _quote_at(analysis: Analysis, sent: Sentence) -> tuple[int, str | None] | None:
-    """The quote whose content covers most of the sentence, with its actor."""
+def _direct_quotes(analysis: Analysis, sent: Sentence) -> list[tuple[int, tuple[int, int, str | None]]]:
+    """Direct quotes overlapping the sentence: (index, (start, end, actor)), sentence-relative."""
+    out = []
     for i, q in enumerate(analysis.quotes):
-        a, b = max(q.content.start, sent.start), min(q.content.end, sent.end)
-        if b - a > 0.5 * (sent.end - sent.start):
-            return i, q.actor
-    return None
+        if q.direct and q.content.start < sent.end and sent.start < q.content.end:
+            out.append((i, (q.content.start - sent.start, q.content.end - sent.start, q.actor)))
+    return out
 
 
 _RANK = {"conditional": 0, "oppose": 1, "support": 2}

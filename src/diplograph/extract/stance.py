@@ -50,6 +50,8 @@ class Lexicon:
     subject_pronouns: re.Pattern[str] | None
     anaphora: re.Pattern[str] | None
     holder_glue: frozenset[str]
+    weak_reach: int = 25  # weak cues count only this close to the issue expression
+    oppose_bonus: int = 20  # oppose cues win over support cues up to this many characters further away
 
     def clauses(self, text: str) -> list[tuple[int, int, bool]]:
         """Clauses of a sentence: (start, end, relative), cut at clause breaks ("; ", ", maar", ", die")."""
@@ -60,6 +62,16 @@ class Lexicon:
                     cuts[m.start()] = rel
         pos = sorted(cuts) + [len(text)]
         return [(a, b, cuts[a]) for a, b in zip(pos, pos[1:], strict=False) if b > a]
+
+    def embedded(self, text: str) -> list[tuple[int, int]]:
+        """Parenthetical subordinate clauses (", nadat ..., ", ", die ..., "): their actors do not
+        hold what the main clause says."""
+        out = []
+        for m in self.relative_break.finditer(text):
+            end = text.find(",", m.end())
+            if end > 0:
+                out.append((m.start(), end))
+        return out
 
     def in_setting(self, text: str, hit: IssueHit) -> bool:
         """True when the issue expression is the setting of the clause ("in de onderhandelingen")."""
@@ -121,7 +133,9 @@ class Lexicon:
         opp = cues_of(self.oppose, -1)
         sup = [c for c in cues_of(self.support, 1) if not any(o[0] < c[1] and c[0] < o[1] for o in opp)]
         if hit.polarity:
-            after = [o for o in opp if o[0] >= hit.end]
+            # an oppose cue right after the expression is a predicate on it ("blokkade ... indruist tegen")
+            after = [o for o in opp if hit.end <= o[0] <= hit.end + 40
+                     and not re.search(r"\b(om|dat|die)\b", text[hit.end:o[0]])]
             polarity = hit.polarity
             cue_span = None
             if after:
@@ -129,27 +143,31 @@ class Lexicon:
                 polarity, cue_span = -polarity, (best[0], best[1])
             neg = self._negations(text, max(a, hit.start - 20), hit.start)
             return Stance("support" if (polarity > 0) != bool(neg % 2) else "oppose", cue_span)
-        cues = opp or sup
-        weak = False
+        cues = opp + sup
         if not cues:
-            cues = cues_of(self.weak_support, 1) or cues_of(self.obligation, 1)
-            weak = True
-            if not cues:
+            weak = [c for c in cues_of(self.weak_support, 1) + cues_of(self.obligation, 1)
+                    if _distance(c, hit) <= self.weak_reach]
+            if not weak:
                 return None
-        best = min(cues, key=lambda c: _distance(c, hit))
+            best = min(weak, key=lambda c: _distance(c, hit))
+            st = Stance("support", (best[0], best[1]), weak=True)
+            st.obligation = bool(self.obligation is not None and self.obligation.fullmatch(text, best[0], best[1]))
+            return st
+        # the nearest cue decides; oppose cues are more marked and reach a little further
+        best = min(cues, key=lambda c: _distance(c, hit) - (self.oppose_bonus if c[2] < 0 else 0))
         cue_span = (best[0], best[1])
         polarity = best[2]
+        inner = None if polarity > 0 else cue_span  # "niet" inside a support cue ("neemt niet deel aan") counts
         lo, hi = (best[1], hit.start) if best[0] < hit.start else (hit.end, best[0])
-        neg = self._negations(text, lo, hi, exclude=cue_span)
-        neg += self._negations(text, max(a, best[0] - 12), best[0], exclude=cue_span)
-        if best[0] < hit.start and lo != best[1]:
-            neg += self._negations(text, best[1], min(b, best[1] + 6), exclude=cue_span)
+        neg = self._negations(text, lo, hi)
+        neg += self._negations(text, max(a, best[0] - 12), best[0])
+        if polarity > 0:
+            neg += self._negations(text, best[0], best[1])
+        elif best[0] < hit.start and lo != best[1]:
+            neg += self._negations(text, best[1], min(b, best[1] + 6), exclude=inner)
         if neg % 2:
             polarity = -polarity
-        st = Stance("support" if polarity > 0 else "oppose", cue_span)
-        st.weak = weak
-        st.obligation = bool(self.obligation is not None and self.obligation.fullmatch(text, best[0], best[1]))
-        return st
+        return Stance("support" if polarity > 0 else "oppose", cue_span)
 
     def _negations(self, text: str, lo: int, hi: int, exclude: tuple[int, int] | None = None) -> int:
         if self.negation is None or hi <= lo:
