@@ -10,6 +10,8 @@ from diplograph.extract.speakers import (
     _AUX,
     _is_quote_mark,
     find_aux,
+    is_cap,
+    is_role,
     np_after,
     np_before,
     subject_from_parse,
@@ -138,6 +140,10 @@ def _apposition_subject(toks: list[Token], comma: int, lex: QuoteLexicon) -> lis
     e = subj[-1].i + 1
     if e < comma and toks[e].text == "," and all(t.text not in {".", ":", ";"} for t in toks[e + 1:comma]):
         if comma - e <= 15:
+            # "De Oekraïense minister van Defensie, Rustem Umerov, kondigde aan": the name in between
+            inner = np_after(toks, e + 1, lex)
+            if inner and inner[-1].i == comma - 1 and is_cap(inner[-1].text) and not is_role(inner[0].text, lex):
+                return inner
             return subj
     return []
 

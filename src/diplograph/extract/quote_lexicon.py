@@ -20,6 +20,7 @@ class Verb:
     joined: set[str] = field(default_factory=set)
     reported: bool = True
     needs: set[str] = field(default_factory=set)  # the cue counts only with one of these after it
+    content: str = ""  # "after_particle": the reported words follow the particle
 
 
 @dataclass
@@ -35,6 +36,7 @@ class QuoteLexicon:
     speech_nouns: set[str]
     fillers: set[str]
     according_to: set[str]
+    clause_openers: set[str]
     anaphoric: set[str]
     own_account: list[str]
     roles: set[str]
@@ -87,6 +89,7 @@ def load_lexicon(lang: str = "nl") -> QuoteLexicon:
             joined=_lower(v.get("joined")),
             reported=bool(v.get("reported", True)),
             needs=_lower(v.get("needs")),
+            content=str(v.get("content", "")),
         )
         for v in d["speech_verbs"]
     ]
@@ -100,6 +103,7 @@ def load_lexicon(lang: str = "nl") -> QuoteLexicon:
         speech_nouns=_lower(d["speech_nouns"]),
         fillers=_lower(d["cue_fillers"]),
         according_to=_lower(d["according_to"]),
+        clause_openers=_lower(d["clause_openers"]),
         anaphoric=_lower(d["anaphoric_content"]),
         own_account=[s.lower() for s in d["own_account"]],
         roles=_lower(d["roles"]),

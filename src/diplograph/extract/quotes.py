@@ -123,21 +123,51 @@ def _antecedent(doc: _Doc, sent_index: int, before: int, actor: str | None = Non
     return best[2] if best else None
 
 
+def _running_speaker(doc: _Doc, s: Sentence, q: Quoted) -> Speaker | None:
+    """The speaker of a quotation standing on its own (or with "klinkt het"): the running speaker
+    of its paragraph, else the person the previous sentence of the paragraph is about, else the
+    running speaker of the previous paragraph."""
+    hist = None
+    for idx, sp in reversed(doc.history):
+        if s.index - idx <= 3 and sp.name:
+            hist = (idx, sp)
+        break
+    if hist and doc.paragraph_gap(doc.a.sentences[hist[0]].end, q.open) == 0:
+        return hist[1]
+    if s.index > 0:
+        prev = doc.a.sentences[s.index - 1]
+        if doc.paragraph_gap(prev.end, q.open) == 0:
+            p = _first_person(doc, prev, prev.end, None)
+            if p is not None:
+                return p
+    return hist[1] if hist and doc.paragraph_gap(doc.a.sentences[hist[0]].end, q.open) <= 1 else None
+
+
 def _first_person(doc: _Doc, s: Sentence, before: int, actor: str | None) -> Speaker | None:
-    """The first person named in sentence ``s`` (before offset ``before``)."""
-    if doc.a.mentions:
-        for m in doc.a.mentions:
-            if m.sentence == s.index and m.person and m.kind in ("name", "role") and m.span.start < before:
-                if actor is None or m.actor in (None, actor):
-                    return Speaker(doc.resolver.person_text(m.person), m.actor, m.span.start, m.span.end,
-                                   m.span.text, "name", True)
+    """The first person named in sentence ``s`` (before offset ``before``, outside quotations)."""
+    for m in doc.a.mentions:
+        if m.sentence == s.index and m.person and m.kind in ("name", "role", "pronoun", "coref") \
+                and m.span.start < before and not doc.in_quote(m.span.start, m.span.end):
+            if actor is None or m.actor in (None, actor):
+                return Speaker(doc.resolver.person_text(m.person), m.actor, m.span.start, m.span.end,
+                               m.span.text, "name", True)
+    first = next((t for t in s.tokens if not doc.in_quote(t.start, t.end) and not _is_quote_mark(t.text)), None)
+    if first is None or first.i != 0:
         return None
     toks = np_after(s.tokens, 0, doc.lex)
-    if toks and toks[0].start < before:
+    if toks and toks[0].start < before and not _sentence_word(doc, toks[0]):
         sp = doc.resolver.resolve(toks)
         if sp and sp.name and sp.person:
             return sp
     return None
+
+
+def _sentence_word(doc: _Doc, tok: Token) -> bool:
+    """A capitalised sentence-initial word that is an ordinary word ("Volgens", "Zonder", "We")."""
+    low = tok.text.lower()
+    if low in doc.lex.np_stop or low in doc.lex.fillers or low in doc.lex.according_to or low in doc.lex.pronouns:
+        return True
+    return re.search(rf"(?<![\w.!?]\s)(?<!^)\b{re.escape(low)}\b", doc.text) is not None
 
 
 def _span(doc: _Doc, start: int, end: int) -> Span:
@@ -249,11 +279,7 @@ def _direct(doc: _Doc, q: Quoted) -> None:
         if head:
             sp = _resolve(doc, head, s.index)
     if sp is None and (long or cue is not None):
-        # a quotation standing on its own (or with "klinkt het") continues the running speaker's words
-        for idx, prev in reversed(doc.history):
-            if s.index - idx <= 3 and doc.paragraph_gap(doc.a.sentences[idx].start, q.open) <= 2:
-                sp = prev
-            break
+        sp = _running_speaker(doc, s, q)
     if sp is None:
         doc.pending.append(q)  # perhaps attributed by the next sentence ("Dat zei X.")
         return
@@ -280,7 +306,7 @@ def _tokens_text(doc: _Doc, toks: list[Token]) -> tuple[int, int] | None:
     return toks[0].start, toks[-1].end
 
 
-def _mostly_quoted(doc: _Doc, s: Sentence, start: int, end: int, share: float = 0.75) -> bool:
+def _mostly_quoted(doc: _Doc, s: Sentence, start: int, end: int, share: float = 0.6) -> bool:
     words = [t for t in s.tokens if start <= t.start and t.end <= end and t.text[0].isalnum()]
     if not words:
         return True
@@ -293,6 +319,8 @@ def _content_after(doc: _Doc, c: Cue) -> tuple[int, int] | None:
     toks = c.sent.tokens
     mask = doc.masks[c.sent.index]
     sp_idx = {t.i for t in c.speaker or []}
+    if c.verb is not None and c.verb.content == "after_particle":
+        return _tokens_text(doc, toks[c.j + 1:])
     for k in range(c.j + 1, min(len(toks), c.j + 16)):
         if k in mask:
             break
@@ -350,7 +378,12 @@ def _content_according(doc: _Doc, c: Cue) -> tuple[int, int] | None:
             if toks[k].text == ",":
                 end_attr = k + 1
                 break
-    before = _tokens_text(doc, toks[:c.i])
+    start = 0
+    for k in range(c.i - 1, -1, -1):  # "..., dat volgens X een waarde heeft": the clause only
+        if toks[k].text.lower() in doc.lex.clause_openers or (toks[k].text == "," and k < c.i - 1):
+            start = k + 1
+            break
+    before = _tokens_text(doc, toks[start:c.i])
     after = _tokens_text(doc, toks[end_attr:])
     if before and after:
         return before[0], after[1]

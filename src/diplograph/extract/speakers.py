@@ -40,7 +40,9 @@ def is_cap(word: str) -> bool:
 
 def is_role(word: str, lex: QuoteLexicon) -> bool:
     w = word.lower()
-    return w in lex.roles or any(w.endswith(r) and len(r) >= 6 for r in lex.roles)
+    if w in lex.roles or ("-" in w and w.rsplit("-", 1)[1] in lex.roles):  # NAVO-baas, Kremlin-woordvoerder
+        return True
+    return any(w.endswith(r) and len(r) >= 6 for r in lex.roles)  # Kremlinwoordvoerder
 
 
 def is_adjective(word: str) -> bool:
@@ -247,11 +249,13 @@ class SpeakerResolver:
                         # "een topadviseur van president Zelensky": the adviser speaks, unnamed
                         text = " ".join(t.text for t in head if t.text.lower() not in _ARTICLES)
                         return Speaker(text, actor, start, end, phrase, "role")
-                    if k > 0 and (person_ms or len(tail_names) > 1):
+                    if person_ms or (k > 0 and len(tail_names) > 1):
                         # "de woordvoerder van het Kremlin Dmitri Peskov": the named person speaks
-                        name = self.text[tail_names[0].start:tail_names[-1].end]
-                        code = person_ms[0].actor if person_ms else actor
-                        return Speaker(self.fullest(name), code, start, end, phrase, "name", True)
+                        name = self.fullest(self.text[tail_names[0].start:tail_names[-1].end])
+                        if person_ms:
+                            return Speaker(self._named(person_ms[0], name), person_ms[0].actor or actor, start, end,
+                                           phrase, "name", True)
+                        return Speaker(name, actor, start, end, phrase, "name", True)
                 # "een woordvoerder van het Elysée": the institution speaks
                 text = self.text[self._strip_article(head)[0].start:end]
                 return Speaker(text, actor, start, end, phrase, "institution")
@@ -260,8 +264,8 @@ class SpeakerResolver:
             own = [m for m in ms if m.span.start <= name_toks[-1].start < m.span.end]
             name = self.fullest(self.text[name_toks[0].start:name_toks[-1].end])
             if any(m.person for m in own):
-                code = next(m.actor for m in own if m.person) or actor
-                return Speaker(name, code, start, end, phrase, "name", True)
+                m = next(m for m in own if m.person)
+                return Speaker(self._named(m, name), m.actor or actor, start, end, phrase, "name", True)
             if own:  # a state or an organisation named as such
                 return Speaker(name, actor, start, end, phrase, "institution")
         if persons:
@@ -306,6 +310,14 @@ class SpeakerResolver:
         while best and best[-1].text.lower() in self.lex.name_particles and best[-1].text.islower():
             best.pop()
         return best
+
+    def _named(self, m: Mention, name: str) -> str:
+        """The text's fullest name for a person mention ("Xi" -> "Xi Jinping" where the text has both)."""
+        full = self.person_text(m.person or "")
+        last = m.span.text.split()[-1].lower() if m.span.text.split() else ""
+        if full and last and last in full.lower().split():
+            return full
+        return name
 
     def person_text(self, person: str) -> str:
         """A person (canonical name from the actor layer) as the text names them, fullest form."""
