@@ -59,6 +59,7 @@ class Actor:
     demonyms: list[str] = field(default_factory=list)
     metonyms: list[str] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
+    leader: str = "president"  # role key of the person who leads it
 
     @property
     def aliases(self) -> list[str]:
@@ -171,6 +172,7 @@ def _parse_actor(entry: dict, default_type: str) -> Actor:
         demonyms=[str(x) for x in entry.get("demonyms", [])],
         metonyms=[str(x) for x in entry.get("metonyms", [])],
         ambiguous=[str(x) for x in entry.get("ambiguous", [])],
+        leader=str(entry.get("leader", "president")),
     )
 
 

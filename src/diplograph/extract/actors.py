@@ -391,6 +391,8 @@ class Linker:
             actor, via_text = actor_hit
             start = m.start()
             person = self._holder(actor, role, via_text)
+            if words_before(self.text, start, 3)[-2:-1] == ["een"] or words_before(self.text, start, 1) == ["een"]:
+                person = None  # "een woordvoerder van het Kremlin": someone, not the known holder
             named = self._following_name(m.end())
             if named is not None:
                 self._register_named(named, actor)
@@ -414,7 +416,8 @@ class Linker:
             if h and h.end == base + w.end() and h.alias.kind in ("adjective", "demonym"):
                 return self._hit_actor(h)
         # "de woordvoerder van het Kremlin", "de president van Rusland"
-        mm = re.match(r"\s+van\s+(?:de\s+|het\s+)?", folded[end:end + 12])
+        mm = re.match(r"\s+van\s+(?:de\s+|het\s+)?(?:(?:president|premier|minister|koning|kanselier)\s+)?",
+                      folded[end:end + 30])
         if mm:
             h = by_start.get(end + mm.end())
             if h and h.alias.kind in ("name", "metonym", "person"):
@@ -433,13 +436,15 @@ class Linker:
         actor_obj = self.kb.actor(actor)
         if actor_obj and actor_obj.type != "state" and role in ("secretary_general", "leader", "commission_president"):
             role = self.lex.org_head_roles.get(actor, role)
+        elif actor_obj and role == "leader":
+            role = actor_obj.leader
         people = self.kb.holders(actor, role, self.date)
-        if len(people) > 1:
-            via_f = fold(via)
-            narrowed = [p for p in people if any(via_f in fold(v) or fold(v) in via_f
-                                                 for r in p.roles if r.role == role for v in r.via)]
-            people = narrowed
-        if len(people) == 1 and (role in self.lex.unique_roles or via):
+        via_f = fold(via)
+        narrowed = [p for p in people if any(via_f == fold(v) or via_f in fold(v).split()
+                                             for r in p.roles if r.role == role for v in r.via)]
+        if len(narrowed) == 1:  # "Kremlin-woordvoerder": the spokesman of that seat
+            return narrowed[0]
+        if len(people) == 1 and role in self.lex.unique_roles:
             return people[0]
         return None
 
@@ -502,7 +507,9 @@ class Linker:
         people = sorted((m for m in self.mentions if m.person and m.actor), key=lambda m: m.span.start)
         if not people or not self.a.sentences:
             return
+        chain: dict[str, Mention] = {}  # role noun -> the last "de <noun>" resolved
         for s in self.a.sentences:
+            here = {m.person for m in people if m.sentence == s.index}
             for t in s.tokens:
                 low = t.text.lower()
                 if low in self.lex.pronouns and (t.i == 0 or s.tokens[t.i - 1].text in {",", '"', "“", "„"}):
@@ -521,11 +528,16 @@ class Linker:
                     nxt = s.tokens[t.i + 1].text if t.i + 1 < len(s.tokens) else ""
                     if nxt[:1].isupper() or nxt.lower() == "van":
                         continue
-                    prev = [m for m in people if s.index - 3 <= m.sentence <= s.index and m.span.start < t.start
+                    prev = [m for m in people if s.index - 3 <= m.sentence < s.index and m.person not in here
                             and self._has_role(m, low)]
-                    if prev:
+                    last = chain.get(low)
+                    if last is not None and s.index - last.sentence <= 3 and last.person not in here:
+                        ref = last
+                    elif prev:
                         ref = prev[-1]
-                        self.add(s.tokens[t.i - 1].start, t.end, ref.actor, ref.person, "coref", 0.6)
+                    else:
+                        continue
+                    chain[low] = self.add(s.tokens[t.i - 1].start, t.end, ref.actor, ref.person, "coref", 0.6)
 
     def _gender(self, m: Mention) -> str:
         p = self.kb.person(m.person or "")
