@@ -52,15 +52,15 @@ def ev(type_, actor, recipient, text, doc, sent, mode=None, date="2023-04", i=0)
 @pytest.fixture
 def seeds():
     return [
-        pos("RUS", "peace_talks", "oppose", S0_KREMLIN, "seed-000", 1, outlet="Nieuws", i=1),
-        pos("CHN", "peace_talks", "support", S0_CALL, "seed-000", 8, outlet="Nieuws", i=2),
-        pos("UKR", "peace_talks", "conditional", S0_UKR, "seed-000", 14, outlet="Nieuws", i=3,
+        pos("RUS", "peace_talks", "oppose", S0_KREMLIN, "seed-000", 1, outlet="outlet-a", i=1),
+        pos("CHN", "peace_talks", "support", S0_CALL, "seed-000", 8, outlet="outlet-a", i=2),
+        pos("UKR", "peace_talks", "conditional", S0_UKR, "seed-000", 14, outlet="outlet-a", i=3,
             condition="als de Oekraïense strijdkrachten de bestuurlijke grenzen van het door Rusland bezette "
                       "schiereiland hebben bereikt"),
-        pos("RUS", "peace_talks", "support", S1_RUS, "seed-001", 5, outlet="VRT", i=4),
-        pos("UKR", "peace_talks", "conditional", S1_PLAN, "seed-001", 6, outlet="VRT", i=5, condition=WITHDRAW),
-        pos("UKR", "troop_withdrawal", "support", WITHDRAW, "seed-001", 6, outlet="VRT", i=6),
-        pos("RUS", "troop_withdrawal", "oppose", S1_ABSURD, "seed-001", 7, outlet="VRT", i=7),
+        pos("RUS", "peace_talks", "support", S1_RUS, "seed-001", 5, outlet="outlet-b", i=4),
+        pos("UKR", "peace_talks", "conditional", S1_PLAN, "seed-001", 6, outlet="outlet-b", i=5, condition=WITHDRAW),
+        pos("UKR", "troop_withdrawal", "support", WITHDRAW, "seed-001", 6, outlet="outlet-b", i=6),
+        pos("RUS", "troop_withdrawal", "oppose", S1_ABSURD, "seed-001", 7, outlet="outlet-b", i=7),
         ev("REJECT", ["RUS"], ["UKR"], S1_ABSURD, "seed-001", 7, i=8),
         ev("CONSULT", ["CHN"], ["UKR"], S1_PHONE, "seed-001", 0, mode="phone", i=9),
         ev("CONSULT", ["FRA"], ["CHN"], S0_VISIT, "seed-000", 5, mode="visit", i=10),
@@ -88,7 +88,7 @@ def test_contradiction_russia_peace_talks_within_april(seeds):
     assert c["severity"] == "direct" and not c["same_document"] and not c["same_outlet"]
     assert c["for"][0]["evidence"]["text"] == S1_RUS
     assert c["against"][0]["evidence"]["text"] == S0_KREMLIN
-    assert contradiction_rows(found)[0]["for_evidence"].startswith("[VRT] Rusland is naar eigen zeggen")
+    assert contradiction_rows(found)[0]["for_evidence"].startswith("[outlet-b] Rusland is naar eigen zeggen")
     # a week granularity would still keep both month-dated reports in the same period
     assert contradictions(seeds, granularity="week")
     # conditional against oppose is only partial

@@ -44,13 +44,14 @@ def contradictions(
             continue
         con = by["oppose"]
         outlets = {p.outlet or "" for p in pro + con}
+        known = "" not in outlets
         docs = {p.doc_id for p in pro + con}
         found.append({
             "holder": holder,
             "issue": issue,
             "period": period,
             "severity": severity,
-            "same_outlet": len(outlets) == 1,
+            "same_outlet": (len(outlets) == 1) if known else None,  # None: some outlet unknown
             "same_document": len(docs) == 1,
             "outlets": sorted(o for o in outlets if o),
             "for": [_side(p) for p in pro],

@@ -22,7 +22,6 @@ from typing import Any
 from diplograph.analyse.issues import issues_in
 from diplograph.analyse.periods import Filters, date_sort_key
 from diplograph.analyse.records import EventRecord, PositionRecord, Record
-from diplograph.analyse.shifts import prevailing
 
 _STANCE_ORDER = {"support": 0, "conditional": 1, "oppose": 2}
 
@@ -77,7 +76,7 @@ def negotiation_space(
                 row["cells"][party] = None
                 continue
             row["cells"][party] = {
-                "stance": prevailing(items),
+                "stance": cell_stance(items),
                 "stances": dict(Counter(p.stance for p in items)),
                 "conditions": _unique(p.condition for p in items if p.condition),
                 "preconditions": _unique(y for p in items for y in pre[id(p)]),
@@ -90,6 +89,19 @@ def negotiation_space(
     blocks = _precondition_blocks(positions, pre, cells, parties, rejections)
     blocks += _divergences(cells, parties, issues)
     return {"parties": parties, "issues": issues, "matrix": matrix, "blocks": blocks}
+
+
+def cell_stance(items: list[PositionRecord]) -> str:
+    """A party's stance on an issue from its reports: support and conditional reports count for the issue,
+    oppose against; the side with more reports wins ('conditional' when any of its reports has a condition),
+    a tie is 'mixed'."""
+    pro = [p for p in items if p.stance in ("support", "conditional")]
+    con = [p for p in items if p.stance == "oppose"]
+    if len(pro) > len(con):
+        return "conditional" if any(p.stance == "conditional" for p in pro) else "support"
+    if len(con) > len(pro):
+        return "oppose"
+    return "mixed"
 
 
 def _ev(p: PositionRecord) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 A *mediator* of a conflict dyad (A, B) is a third actor that talks with both sides:
 it has a talk event (CONSULT by default) with A and one with B, in either direction.
 Conflict dyads are the given ones, else the pairs listed as opponents in data/plover.yaml
-that occur in the events, plus pairs whose events between them average below zero.
+that occur in the events, plus pairs with material conflict events between them.
 """
 
 from __future__ import annotations
@@ -50,15 +50,16 @@ def build_network(records: Iterable[Record], filters: Filters | None = None) -> 
 
 
 def conflict_dyads(g: nx.DiGraph) -> list[tuple[str, str]]:
-    """Pairs of actors in conflict: listed opponents present in the graph, or a negative mean score."""
+    """Pairs of actors in conflict: listed opponents present in the graph, or pairs with material conflict
+    events (protest, sanction, mobilise, coerce, assault) between them."""
     dyads = set()
     nodes = sorted(g.nodes)
     for a, b in combinations(nodes, 2):
-        if are_opponents(a, b) and (g.has_edge(a, b) or g.has_edge(b, a) or _both_present(g, a, b)):
+        if are_opponents(a, b) and _both_present(g, a, b):
             dyads.add((a, b))
             continue
-        scores = [g.edges[x, y] for x, y in ((a, b), (b, a)) if g.has_edge(x, y)]
-        if scores and sum(d["score"] for d in scores) / sum(d["count"] for d in scores) < 0:
+        quads = [g.edges[x, y]["quads"] for x, y in ((a, b), (b, a)) if g.has_edge(x, y)]
+        if any(q.get("material_conflict") for q in quads):
             dyads.add((a, b))
     return sorted(dyads)
 
