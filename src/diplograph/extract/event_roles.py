@@ -16,6 +16,7 @@ from diplograph.model import Mention, Sentence
 _WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 _COORD = {"en", "als", "zowel", "noch", "of", "&", "alsook", "evenals", "samen", "met", "zijn", "haar", "hun",
           "de", "het", "ook", "en de", "and", "the"}
+_CONJ = {"en", "als", "noch", "of", "&", "alsook", "evenals", "and"}
 
 
 @dataclass
@@ -65,8 +66,8 @@ def groups(mentions: list[Mention], text: str, base: int) -> list[Group]:
             gap = text[out[-1].end - base:m.span.start - base]
             words = [w.lower() for w in _WORDS.findall(gap)]
             coordinated = (not words and gap.strip() in ("", ",", "/", "-")) or (
-                len(words) <= 3 and all(w in _COORD for w in words) and ("," in gap or set(words) & {
-                    "en", "als", "noch", "of", "&", "alsook", "evenals"}))
+                len(words) <= 3 and all(w in _COORD for w in words) and ("," in gap or set(words) & _CONJ)) or (
+                len(words) <= 4 and (words[:1] and words[0] in _CONJ or gap.strip().startswith(",")))
             if coordinated:
                 out[-1].mentions.append(m)
                 continue

@@ -1,7 +1,7 @@
 """Event trigger lexicons: a small pattern language compiled to regular expressions.
 
 Patterns (see ``lang/nl/events.yaml``): words separated by spaces; ``a|b`` alternatives;
-``word*`` prefix; ``*word`` suffix; ``...`` a gap of up to 8 words, ``..N`` up to N words.
+``word*`` prefix; ``*word`` suffix; ``...`` a gap of up to 12 words, ``..N`` up to N words.
 Matching is case-insensitive, on word boundaries, and gaps never cross ``. ; : ! ?``.
 """
 
@@ -36,7 +36,7 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     pending_gap = None
     for tok in pattern.split():
         if tok == "...":
-            pending_gap = 8
+            pending_gap = 12
             continue
         m = re.fullmatch(r"\.\.(\d+)", tok)
         if m:
@@ -90,6 +90,8 @@ class Lexicon:
     anaphora: list[re.Pattern[str]] = field(default_factory=list)
     first_person: list[re.Pattern[str]] = field(default_factory=list)
     passive_aux: list[re.Pattern[str]] = field(default_factory=list)
+    between: set[str] = field(default_factory=set)
+    reciprocal: list[re.Pattern[str]] = field(default_factory=list)
     anaphora_plural: list[re.Pattern[str]] = field(default_factory=list)
 
     def find(self, text: str) -> list[TriggerMatch]:
@@ -170,5 +172,7 @@ def lexicon(lang: str = "nl") -> Lexicon | None:
         anaphora=[compile_pattern(p) for p in data.get("anaphora", [])],
         first_person=[compile_pattern(p) for p in data.get("first_person", [])],
         passive_aux=[compile_pattern(p) for p in data.get("passive_aux", [])],
+        between=set(data.get("between", [])),
+        reciprocal=[compile_pattern(p) for p in data.get("reciprocal", [])],
         anaphora_plural=[compile_pattern(p) for p in data.get("anaphora_plural", [])],
     )

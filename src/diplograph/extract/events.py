@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from diplograph.extract import plover
 from diplograph.extract.event_roles import Group, actor_mentions, groups, subject_codes
 from diplograph.extract.event_triggers import Lexicon, TriggerMatch, any_match, lexicon
-from diplograph.extract.modality import Modality, classify, cues
+from diplograph.extract.modality import Modality, classify, cues, negated
 from diplograph.extract.pipeline import register
 from diplograph.extract.timex import PubDate
 from diplograph.model import Analysis, Event, Mention, Sentence
@@ -26,6 +26,8 @@ VERSION = "1"
 # the same sentence are what the stance is about, not events of their own.
 _STANCE_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
 _CONTENT_TYPES = {"CONSULT", "RETREAT", "CONCEDE", "AID", "COOPERATE"}
+# Types whose reciprocal form ("beschuldigen elkaar") is one event per participant.
+_HOSTILE = {"ACCUSE", "THREATEN", "REJECT", "SANCTION", "ASSAULT", "COERCE", "REQUEST"}
 # Types that a condition can qualify (an offer, concession or threat tied to a condition).
 _CONDITIONABLE = {"AGREE", "CONCEDE", "THREATEN", "RETREAT", "SUPPORT", "AID", "COOPERATE", "CONSULT"}
 
@@ -72,6 +74,11 @@ class EventsStage:
         triggers = lex.find(text)
         if not triggers:
             return []
+        # Agreeing to withdrawals ("Afgesproken is dat de troepen vertrekken"): each withdrawal is a concession.
+        consent_at = min((t.start for t in triggers if t.rule.consent), default=None)
+        conceded = [t for t in triggers if t.rule.type == "RETREAT" and consent_at is not None and t.start > consent_at]
+        if conceded:
+            triggers = [t for t in triggers if not t.rule.consent]
         has_stance = any(t.rule.type in _STANCE_TYPES for t in triggers)
         out: list[Event] = []
         for trig in triggers:
@@ -91,14 +98,23 @@ class EventsStage:
             if ev is None:
                 continue
             type_, mode, modality, condition = ev
+            if trig in conceded:
+                type_, mode = "CONCEDE", None
+            if type_ == "REJECT" and mod.modality == "negated" and not _negation_adjacent(lex, text, trig):
+                continue  # a negation elsewhere in the clause: not a refusal of this
+            pairs = [(actor, recipient)]
+            if len(actor) > 1 and type_ in _HOSTILE and any_match(lex.reciprocal, text[clause[0]:clause[1]]):
+                # "Kiev en Moskou beschuldigen elkaar": each accuses the other.
+                pairs = [([a], [b for b in actor if b != a] + [r for r in recipient if r not in actor]) for a in actor]
             date, precision = _date(mod, pub)
-            out.append(Event(
-                type=type_, mode=mode, actor=actor, recipient=[r for r in recipient if r not in actor],
-                evidence=analysis.span(sent.start, sent.end), sentence=sent.index, modality=modality,
-                condition=condition, date=date, date_precision=precision,
-                trigger=analysis.span(sent.start + trig.start, sent.start + trig.end),
-                quote=_quote_index(analysis, sent.start + trig.start), extractor=self.extractor,
-            ))
+            for act, rec in pairs:
+                out.append(Event(
+                    type=type_, mode=mode, actor=act, recipient=[r for r in rec if r not in act],
+                    evidence=analysis.span(sent.start, sent.end), sentence=sent.index, modality=modality,
+                    condition=condition, date=date, date_precision=precision,
+                    trigger=analysis.span(sent.start + trig.start, sent.start + trig.end),
+                    quote=_quote_index(analysis, sent.start + trig.start), extractor=self.extractor,
+                ))
         return out
 
     def _roles(self, analysis: Analysis, lex: Lexicon, sent: Sentence, ments: list[Mention], grps: list[Group],
@@ -134,6 +150,9 @@ class EventsStage:
                     actor = rel[0].codes
             if not actor and not rule.fallback:
                 return [], []
+        among = _after_word(grps, analysis.doc.text, te, ce, lex.between)
+        if among is not None and len(among.codes) > 1 and (rule.noun or rule.type in ("CONSULT", "RETREAT")):
+            actor = among.codes
         if not actor and agent and not rule.reverse:
             actor = agent.codes
         passive = not rule.noun and any_match(lex.passive_aux, analysis.doc.text[cs:ts]) is not None
@@ -171,15 +190,14 @@ class EventsStage:
             lead = analysis.doc.text[cs:ts]
             if earlier:
                 actor = earlier[0].codes
-            elif later and not rule.noun:
-                actor = later[0].codes
             elif prev_groups and any_match(lex.anaphora_plural, lead):
                 actor = list(dict.fromkeys(c for g in prev_groups[:2] for c in g.codes))
             elif prev_groups and any_match(lex.anaphora, lead):
                 actor = prev_groups[0].codes
+            elif later and not rule.noun:
+                actor = later[0].codes
         recipient: list[str] = []
-        pool = places if rule.type == "CONSULT" else grps
-        for g in pool:
+        for g in places:
             if g.start >= cs or g.start >= te:
                 for c in g.codes:
                     if c not in actor and c not in recipient:
@@ -206,8 +224,7 @@ class EventsStage:
         rule = trig.rule
         type_, mode, modality = rule.type, rule.mode, mod.modality
         after = text[trig.start:]
-        clause_text = text[clause[0]:clause[1]]
-        if rule.consent and any_match(lex.yield_terms, clause_text):
+        if rule.consent and any_match(lex.yield_terms, after):
             type_ = "CONCEDE"
         if modality == "negated" and type_ in ("AGREE", "SUPPORT", "CONCEDE", "CONSULT"):
             type_, modality = "REJECT", "asserted"
@@ -231,6 +248,15 @@ class EventsStage:
             mode = None
         condition = mod.condition if modality == "conditional" else None
         return type_, mode, modality, condition
+
+
+def _negation_adjacent(lex: Lexicon, text: str, trig: TriggerMatch) -> bool:
+    """True when a negation stands right before the trigger (two words) or inside it."""
+    c = cues("nl")
+    if c is None:
+        return False
+    lead = " ".join(text[:trig.start].split()[-2:])
+    return negated(c, lead + " " + text[trig.start:trig.end])
 
 
 def _furniture(sent: Sentence, sentences: list[Sentence]) -> bool:
@@ -289,16 +315,14 @@ def _date(mod: Modality, pub: PubDate | None) -> tuple[str | None, str | None]:
 
 
 def _dedup(events: list[Event]) -> list[Event]:
-    """One event per type and actor in a document (background kept apart): the first report wins,
-    the recipients of the retellings are added to it."""
-    seen: dict[tuple, Event] = {}
+    """One event per type and actor in a document (background kept apart): the first report wins and
+    takes the recipients of its retellings."""
     out: list[Event] = []
     for e in events:
-        key = (e.type, frozenset(e.actor), e.modality == "historical")
-        first = seen.get(key)
+        first = next((o for o in out if o.type == e.type and set(o.actor) == set(e.actor)
+                      and (o.modality == "historical") == (e.modality == "historical")), None)
         if first is not None:
             first.recipient.extend(r for r in e.recipient if r not in first.recipient and r not in first.actor)
             continue
-        seen[key] = e
         out.append(e)
     return out
