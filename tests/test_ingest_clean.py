@@ -77,3 +77,13 @@ def test_language_identification() -> None:
     assert identify(seed)[0] == "nl"
     assert identify("The Kremlin said on Wednesday that it welcomed anything that could end the conflict.")[0] == "en"
     assert identify("  12 3 ")[0] is None
+
+
+def test_furniture_lines_from_real_pages() -> None:
+    # caption and credit lines as they occur in ../shared/eval/dev.jsonl texts (nl-dev-017, nl-dev-029, nl-dev-018)
+    raw = ("Xi Jinping kwam maandagmiddag aan in Moskou.\n\nVolledig scherm Poetin en Xi zijn geen onbekenden van "
+           "elkaar. © AFP\n\nHet bezoek duurt drie dagen.\n(ANP /upday)\n\nJoe Biden en collega Volodimir Zelenski "
+           "in Kiev. Beeld REUTERS\n")
+    text, _ = clean_text(raw)
+    assert text == ("Xi Jinping kwam maandagmiddag aan in Moskou.\n\nHet bezoek duurt drie dagen.\n\n"
+                    "Joe Biden en collega Volodimir Zelenski in Kiev.")
