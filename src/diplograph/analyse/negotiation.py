@@ -63,31 +63,42 @@ def negotiation_space(
     for p in positions:
         cells[p.issue][p.holder].append(p)
 
-    issues = sorted(cells, key=lambda i: (-len(cells[i]), i))
+    rejections = [r for r in recs if isinstance(r, EventRecord) and r.type == "REJECT"]
+    blocks = _precondition_blocks(positions, pre, cells, parties, rejections)
+    pre_issues = {y for p in positions for y in pre[id(p)]}
+    issues = sorted(set(cells) | pre_issues, key=lambda i: (-len(cells.get(i, {})), i))
     if f.issue:
         wanted = {f.issue} | {y for p in positions if p.issue == f.issue for y in pre[id(p)]}
         issues = [i for i in issues if i in wanted]
+    blocks += _divergences(cells, parties, issues)
+    blocked = {i for b in blocks if b["kind"] == "precondition" for i in (b["issue"], b["precondition_issue"])}
+    # a red line shown only by a rejection (no position on the issue) still fills the party's cell
+    rejected: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for b in blocks:
+        if b["kind"] == "precondition":
+            rejected[(b["precondition_issue"], b["against"])] += [e for e in b["against_evidence"] if "type" in e]
+
     matrix = []
     for issue in issues:
         row: dict[str, Any] = {"issue": issue, "cells": {}}
         for party in parties:
-            items = cells[issue].get(party, [])
-            if not items:
+            items = cells.get(issue, {}).get(party, [])
+            if items:
+                row["cells"][party] = {
+                    "stance": cell_stance(items),
+                    "stances": dict(Counter(p.stance for p in items)),
+                    "conditions": _unique(p.condition for p in items if p.condition),
+                    "preconditions": _unique(y for p in items for y in pre[id(p)]),
+                    "evidence": [_ev(p) for p in items],
+                }
+            elif rejected.get((issue, party)):
+                evs = rejected[(issue, party)]
+                row["cells"][party] = {"stance": "oppose", "stances": {"rejects": len(evs)}, "conditions": [],
+                                       "preconditions": [], "evidence": evs, "derived_from": "REJECT"}
+            else:
                 row["cells"][party] = None
-                continue
-            row["cells"][party] = {
-                "stance": cell_stance(items),
-                "stances": dict(Counter(p.stance for p in items)),
-                "conditions": _unique(p.condition for p in items if p.condition),
-                "preconditions": _unique(y for p in items for y in pre[id(p)]),
-                "evidence": [_ev(p) for p in items],
-            }
-        row["status"] = _status(row["cells"])
+        row["status"] = "blocked" if issue in blocked else _status(row["cells"])
         matrix.append(row)
-
-    rejections = [r for r in recs if isinstance(r, EventRecord) and r.type == "REJECT"]
-    blocks = _precondition_blocks(positions, pre, cells, parties, rejections)
-    blocks += _divergences(cells, parties, issues)
     return {"parties": parties, "issues": issues, "matrix": matrix, "blocks": blocks}
 
 
@@ -113,7 +124,9 @@ def _unique(values: Iterable[str]) -> list[str]:
 
 
 def _status(cells: dict[str, Any]) -> str:
-    """'agreement' when every party with a stance supports, 'divergence' when support meets opposition."""
+    """'agreement' when every party supports, 'divergence' when support meets opposition, else 'open'.
+
+    (An issue tied to a precondition that meets a red line is 'blocked', set by the caller.)"""
     stances = {c["stance"] for c in cells.values() if c}
     if not stances:
         return "unknown"

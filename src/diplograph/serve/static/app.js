@@ -412,7 +412,8 @@ async function viewNegotiation(params) {
       if (!c) return `<td class="cell muted">—</td>`;
       const cond = c.conditions.map((x) => `<span class="cond">if ${esc(x)}</span>`).join("");
       const pre = c.preconditions.map((x) => `<span class="chip">precondition: ${esc(issueName(x))}</span>`).join("");
-      return `<td class="cell ${esc(c.stance)}" data-issue="${esc(row.issue)}" data-party="${j}">${stance(c.stance)}
+      const derived = c.derived_from ? `<span class="cond">rejects it (${esc(c.derived_from)} event)</span>` : "";
+      return `<td class="cell ${esc(c.stance)}" data-issue="${esc(row.issue)}" data-party="${j}">${stance(c.stance)}${derived}
         <span class="muted">${Object.entries(c.stances).map(([k, n]) => `${n} ${k}`).join(" · ")}</span>${cond}${pre}</td>`;
     }).join("");
     return `<tr class="${blockedIssues.has(row.issue) ? "blocking" : ""}"><td><b>${esc(issueName(row.issue))}</b></td>${cells}
@@ -435,7 +436,8 @@ async function viewNegotiation(params) {
     const party = d.parties[+td.dataset.party];
     const c = row.cells[party];
     main.querySelector("#cell-evidence").innerHTML = `<h2>${esc(party)} on ${esc(issueName(row.issue))}</h2>` +
-      c.evidence.map((e) => evLink(e, stance(e.stance) + (e.condition ? " if " + esc(e.condition) : ""), e.stance)).join("");
+      c.evidence.map((e) => evLink(e, (e.stance ? stance(e.stance) : `<span class="chip">${esc(e.type)}</span>`) +
+        (e.condition ? " if " + esc(e.condition) : ""), e.stance || "oppose")).join("");
   }));
 }
 
