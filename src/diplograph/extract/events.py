@@ -170,8 +170,12 @@ class EventsStage:
             if parsed:
                 actor = parsed
         if not actor:
+            head = base + trig.head_end
             before = [g for g in in_clause if g.start < ts]
-            after = [g for g in in_clause if g.start >= te]
+            # After the trigger's first word: the subject of an inverted clause ("Daarom roept de NAVO ... op")
+            # stands within a few words of it.
+            after = [g for g in in_clause if g.start >= head
+                     and len(analysis.doc.text[head:g.start].split()) <= 3]
             earlier = [g for g in grps if g.end <= cs]
             if rule.reverse and after:
                 actor = after[0].codes
@@ -179,6 +183,8 @@ class EventsStage:
                 actor = before[0].codes
             elif earlier and lex.relative and lex.relative.match(analysis.doc.text[cs:ts]):
                 actor = earlier[-1].codes  # "een NAVO-lid dat geen sancties heeft afgekondigd": the antecedent
+            elif prev_groups and not earlier and any_match(lex.anaphora, analysis.doc.text[cs:ts]):
+                actor = prev_groups[0].codes  # "De regering is bereid ...": the actor of the previous sentence
             elif after and not rule.noun:
                 actor = after[0].codes
         if not actor:
