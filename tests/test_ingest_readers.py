@@ -118,3 +118,26 @@ def test_dates(given: object, expected: str | None) -> None:
 def test_bad_dates(bad: str) -> None:
     with pytest.raises(ValueError):
         normalise_date(bad)
+
+
+def test_json_array_tsv_and_declared_html_charset(tmp_path: Path) -> None:
+    import csv
+    import json
+
+    lines = (DATA / "mixed.jsonl").read_text(encoding="utf-8", errors="replace").splitlines()
+    good = [json.loads(lines[0]), json.loads(lines[6])]  # the two good records
+    (tmp_path / "arr.json").write_text(json.dumps(good, ensure_ascii=False), encoding="utf-8")
+    with (tmp_path / "t.tsv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter="\t")
+        w.writerow(["ID", "Date", "Title", "Text", "Language"])
+        w.writerow([good[0]["id"], good[0]["date"], good[0]["title"], good[0]["text"], "NL"])
+    html = (DATA / "page.html").read_text(encoding="utf-8").replace('charset="utf-8"', 'charset="windows-1252"')
+    (tmp_path / "page1252.htm").write_bytes(html.encode("cp1252"))
+    docs, errs = split(list(read_paths([tmp_path])))
+    assert errs == []
+    ids = [d.id for d in docs]
+    assert ids.count(good[0]["id"]) == 2 and "page1252" in ids
+    tsv = next(d for d in docs if d.source.endswith("t.tsv"))
+    assert tsv.lang == "nl" and tsv.date == good[0]["date"] and tsv.line == 2
+    page = next(d for d in docs if d.id == "page1252")
+    assert "Russische militairen" in page.text and page.date == "2019-03-25"

@@ -209,14 +209,15 @@ def documents(db: str | None = DB, since: str | None = SINCE, until: str | None 
 @app.command()
 def actors(db: str | None = DB, kb: bool = typer.Option(False, "--kb", help="List the actor knowledge base "
                                                                              "instead of the store."),
-           fmt: Fmt = FORMAT) -> None:
-    """Actors the store holds, with counts of mentions, events, quotes and positions."""
+           fmt: Fmt = FORMAT, limit: int = typer.Option(0, "--limit", "-n", help="At most this many rows (0: all).")
+           ) -> None:
+    """Actors the store holds, with counts of mentions, events, quotes and positions (most mentioned first)."""
     if kb:
         rows = _kb_rows()
-        _emit(rows, fmt, ["code", "name", "type", "aliases"])
+        _emit(rows[:limit or None], fmt, ["code", "name", "type", "aliases"])
         return
     with _open(db) as store:
-        rows = store.actors()
+        rows = store.actors()[:limit or None]
     _emit(rows, fmt, ["code", "name", "type", "mentions", "documents", "events", "quotes", "positions"])
 
 

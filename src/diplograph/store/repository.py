@@ -510,6 +510,8 @@ class Store:
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")  # wait for another writer instead of failing at once
+    cur.execute("PRAGMA journal_mode=WAL")  # readers (the API) do not block the ingest, nor it them
     cur.close()
 
 
