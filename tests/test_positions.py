@@ -110,3 +110,42 @@ def test_mediators_named_after_the_cue(pipe: Pipeline) -> None:
     got = positions(pipe, "De graandeal tussen Rusland en Oekraïne werd vorige zomer gesloten, "
                           "met bemiddeling van de VN en Turkije.")
     assert {("UN", "mediation", "support"), ("TUR", "mediation", "support")} <= got
+
+
+def test_user_codebook_with_a_custom_issue(tmp_path, monkeypatch) -> None:
+    # a user's codebook with one custom issue (grain exports); sentence from nl-dev-023's text
+    book = tmp_path / "issues.yaml"
+    book.write_text(
+        "issues:\n"
+        "  - id: grain_exports\n"
+        "    name: Grain exports\n"
+        "    description: Grain exports over the Black Sea should go on.\n"
+        "    cues:\n"
+        "      nl: [graanexport, graandeal, graanakkoord, export van graan]\n",
+        encoding="utf-8")
+    text = "Turkije wil dat de graandeal met Rusland en Oekraïne wordt verlengd."
+    with Pipeline(positions_codebook=str(book)) as pipe:
+        a = pipe.run(Document(id="t", raw_text=text, date="2023-07-17", lang="nl"))
+    assert {(p.holder, p.issue, p.stance) for p in a.positions} == {("TUR", "grain_exports", "support")}
+    monkeypatch.setenv("DIPLOGRAPH_ISSUES", str(book))
+    with Pipeline() as pipe:
+        a = pipe.run(Document(id="t", raw_text=text, date="2023-07-17", lang="nl"))
+    assert {p.issue for p in a.positions} == {"grain_exports"}
+
+
+def test_codebook_documents_every_schema_issue() -> None:
+    from diplograph.extract.issues import load_codebook
+
+    ids = load_codebook().ids
+    assert set(ids) == {
+        "peace_talks", "ceasefire", "troop_withdrawal", "territorial_concession", "nato_membership",
+        "eu_membership", "neutrality", "demilitarization", "security_guarantees", "military_aid", "sanctions",
+        "continue_war", "nuclear_use", "prisoner_exchange", "humanitarian_access", "mediation"}
+
+
+def test_event_and_quote_links(pipe: Pipeline) -> None:
+    # nl-dev-024 text: a direct quote gives the position to the quoted speaker's actor
+    a = pipe.run(Document(id="t", raw_text="„Ik steun de Turkse ambitie om lid te worden van de EU”, aldus "
+                                            "NAVO-chef Jens Stoltenberg.", date="2023-07", lang="nl"))
+    got = [p for p in a.positions if (p.holder, p.issue, p.stance) == ("NATO", "eu_membership", "support")]
+    assert got and got[0].quote is not None and a.quotes[got[0].quote].direct

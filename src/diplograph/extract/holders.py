@@ -115,7 +115,7 @@ def groups(text: str, mentions: list[M], lex: Lexicon) -> list[list[M]]:
     for m in mentions:
         if out:
             last = out[-1][-1]
-            gap = [w.lower() for w in _WORD.findall(text[last.end:m.start])]
+            gap = [w.lower() for w in _WORD.findall(text[last.end:m.start]) if not w.startswith("-")]
             glued = len(gap) <= 6 and all(w in lex.holder_glue or w in _CONJ or w in _DETERMINERS for w in gap)
             conj = any(w in _CONJ or w == "met" for w in gap)
             if glued and not conj and m.code != last.code and last.kind == "adjective":

@@ -46,9 +46,11 @@ class PositionsStage:
             if subj:
                 prev = subj
         objects = _object_only(analysis, lex, lang)
+        from_text = {(p.sentence, p.issue, p.holder) for p in found}
         for p in positions_from_events(analysis, self.codebook, lex, lang, self.extractor):
-            # an actor the sentence names only as an object (a target, a place) holds no position
-            if p.holder in objects.get(p.sentence, ()):
+            # an actor the sentence names only as an object (a target, a place) holds no position;
+            # where the text reading already gave the holder a stance on the issue, that one stands
+            if p.holder in objects.get(p.sentence, ()) or (p.sentence, p.issue, p.holder) in from_text:
                 continue
             found.append(p)
         analysis.positions.extend(_dedupe(found))
@@ -60,7 +62,7 @@ class PositionsStage:
         if not hits:
             return []
         conds = lex.conditions(text)
-        clauses = lex.clauses(text)
+        all_clauses = lex.clauses(text)
         quotes = _direct_quotes(analysis, sent)
         # an actor named as the first part of an issue compound ("EU-sancties") does not hold it
         compound = [(m.start, m.end) for m in mentions
@@ -72,6 +74,10 @@ class PositionsStage:
                 continue  # what a condition is about is not itself a position
             if lex.in_setting(text, hit):
                 continue
+            clauses = all_clauses
+            inside = next((e for e in lex.embedded(text) if e[0] <= hit.start < e[1]), None)
+            if inside:  # an issue inside a parenthetical clause: that clause alone
+                clauses = [(inside[0], inside[1], True)]
             ci = next((i for i, c in enumerate(clauses) if c[0] <= hit.start < c[1]), 0)
             clause = clauses[ci][:2] if clauses else (0, len(text))
             skip = [(c[0], c[1]) for c in conds]
@@ -129,9 +135,9 @@ class PositionsStage:
                 holders = list(prev)  # "Daarmee gaf hij Rusland de boodschap ...": hij is the subject
         if not holders and ci > 0 and not clauses[ci][2]:
             holders = holders_in(text, mentions, (0, clause[0]), lex, exclude=skip)
-        if not holders and prev:
-            here = [m for m in mentions if clause[0] <= m.start < clause[1] and m.role != "obj"]
-            if not here or lex.subject_pronouns is not None and lex.subject_pronouns.search(text, clause[0], cue[0]):
+        if not holders and prev and len(text.split()) >= 6:  # a pronoun subject; not in headlines
+            since = clause[0] if clauses and clauses[ci][2] else 0  # coordinate clauses share their subject
+            if lex.subject_pronouns is not None and lex.subject_pronouns.search(text, since, cue[0]):
                 holders = list(prev)
         return holders
 

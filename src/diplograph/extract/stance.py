@@ -56,9 +56,10 @@ class Lexicon:
     def clauses(self, text: str) -> list[tuple[int, int, bool]]:
         """Clauses of a sentence: (start, end, relative), cut at clause breaks ("; ", ", maar", ", die")."""
         cuts: dict[int, bool] = {0: False}
+        embedded = {e[0] for e in self.embedded(text)}
         for rx, rel in ((self.clause_break, False), (self.relative_break, True)):
             for m in rx.finditer(text):
-                if m.start() > 0:
+                if m.start() > 0 and m.start() not in embedded:  # embedded clauses are handled apart
                     cuts[m.start()] = rel
         pos = sorted(cuts) + [len(text)]
         return [(a, b, cuts[a]) for a, b in zip(pos, pos[1:], strict=False) if b > a]
@@ -155,6 +156,11 @@ class Lexicon:
             return st
         # the nearest cue decides; oppose cues are more marked and reach a little further
         best = min(cues, key=lambda c: _distance(c, hit) - (self.oppose_bonus if c[2] < 0 else 0))
+        if best[1] <= hit.start and re.search(r"\bom\b", text[best[1]:hit.start]):
+            # "roepen op om een escalatie te vermijden": the verb of the om-clause governs the issue
+            inner = [c for c in cues if hit.end <= c[0] <= hit.end + 60 and re.match(r".*\bte\b", text[c[0] - 3:c[1]])]
+            if inner:
+                best = min(inner, key=lambda c: c[0])
         cue_span = (best[0], best[1])
         polarity = best[2]
         inner = None if polarity > 0 else cue_span  # "niet" inside a support cue ("neemt niet deel aan") counts
