@@ -51,7 +51,7 @@ def _verb_matches(v: Verb, toks: list[Token], i: int, masked: set[int], lex: Quo
     j = i
     if v.particle and w not in v.joined:
         j = -1
-        for k in range(i + 1, min(len(toks), i + 14)):
+        for k in range(i + 1, min(len(toks), i + 1 + v.particle_gap)):
             if k in masked:
                 continue
             low = toks[k].text.lower()
@@ -106,7 +106,7 @@ def find_cues(sent: Sentence, masked: set[int], lex: QuoteLexicon) -> list[Cue]:
                 continue
             kind = "verb"
             first = _first_unmasked(toks, masked)
-            if first is not None and toks[first].text.lower() in lex.anaphoric and i <= first + 2 and (
+            if first is not None and toks[first].text.lower() in lex.anaphoric and i > first and (
                     i == first + 1 or toks[first + 1].text.lower() in _AUX):
                 kind = "anaphoric"
             cues.append(Cue(kind, sent, i, j, v))
@@ -160,8 +160,9 @@ def cue_speaker(c: Cue, masked: set[int], lex: QuoteLexicon) -> list[Token]:
     if parsed:
         return parsed
     w = toks[c.i].text
-    if c.kind == "anaphoric":
-        aux = c.i - 1 if c.i >= 1 and toks[c.i - 1].text.lower() in _AUX else c.i
+    if c.kind == "anaphoric":  # "Dat heeft X gezegd", "Dat zei X"
+        first = _first_unmasked(toks, masked) or 0
+        aux = first + 1 if toks[first + 1].text.lower() in _AUX else c.j
         return np_after(toks, aux + 1, lex, skip)
     if w.lower() == "geciteerd":
         return np_before(toks, c.i, lex, clause_start_only=False) or np_after(toks, c.i + 1, lex, skip)

@@ -21,6 +21,7 @@ class Verb:
     reported: bool = True
     needs: set[str] = field(default_factory=set)  # the cue counts only with one of these after it
     content: str = ""  # "after_particle": the reported words follow the particle
+    particle_gap: int = 13  # the particle follows within this many words
 
 
 @dataclass
@@ -90,6 +91,7 @@ def load_lexicon(lang: str = "nl") -> QuoteLexicon:
             reported=bool(v.get("reported", True)),
             needs=_lower(v.get("needs")),
             content=str(v.get("content", "")),
+            particle_gap=int(v.get("particle_gap", 13)),
         )
         for v in d["speech_verbs"]
     ]

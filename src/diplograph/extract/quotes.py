@@ -81,6 +81,12 @@ def _resolve(doc: _Doc, toks: list[Token], sent_index: int) -> Speaker | None:
             return Speaker(ante.name, ante.actor or sp.actor, sp.start, sp.end, sp.text, "pronoun", True)
         return sp
     if _definite_description(doc, toks) and not any(m.kind == "role" and m.person for m in ms):
+        head = toks[-1].text.lower()
+        for idx, h in reversed(doc.history):  # "Een Amerikaanse functionaris ... aldus de functionaris"
+            if sent_index - idx > 5:
+                break
+            if h.text.split()[-1].lower() == head:
+                return Speaker(h.name, h.actor or sp.actor, sp.start, sp.end, sp.text, h.kind, h.person)
         actor = sp.actor if any(m.kind in ("role", "adjective") for m in ms) else None
         ante = _antecedent(doc, sent_index, sp.start, actor=actor)
         if ante is not None:
@@ -103,7 +109,7 @@ def _definite_description(doc: _Doc, toks: list[Token]) -> bool:
 
 
 def _antecedent(doc: _Doc, sent_index: int, before: int, actor: str | None = None,
-                window: int = 4) -> Speaker | None:
+                window: int = 4, depth: int = 0) -> Speaker | None:
     """The nearest person before ``before``: a recent speaker or the first person named in the
     current or a previous sentence (nearest sentence first; a speaker wins within one sentence)."""
     best: tuple[int, int, Speaker] | None = None
@@ -116,7 +122,7 @@ def _antecedent(doc: _Doc, sent_index: int, before: int, actor: str | None = Non
     for s in reversed(doc.a.sentences[max(0, sent_index - 2):sent_index + 1]):
         if best is not None and best[0] >= s.index:
             break
-        sp = _first_person(doc, s, before, actor)
+        sp = _first_person(doc, s, before, actor, depth)
         if sp is not None:
             best = (s.index, 0, sp)
             break
@@ -143,8 +149,13 @@ def _running_speaker(doc: _Doc, s: Sentence, q: Quoted) -> Speaker | None:
     return hist[1] if hist and doc.paragraph_gap(doc.a.sentences[hist[0]].end, q.open) <= 1 else None
 
 
-def _first_person(doc: _Doc, s: Sentence, before: int, actor: str | None) -> Speaker | None:
-    """The first person named in sentence ``s`` (before offset ``before``, outside quotations)."""
+def _first_person(doc: _Doc, s: Sentence, before: int, actor: str | None, depth: int = 0) -> Speaker | None:
+    """The first person named in sentence ``s`` (before offset ``before``, outside quotations); a
+    sentence that opens with "Hij" is about that pronoun's antecedent."""
+    if s.tokens and s.tokens[0].text.lower() in doc.lex.pronouns and s.tokens[0].start < before and depth < 2:
+        ms = doc.resolver._overlapping(s.tokens[0].start, s.tokens[0].end)
+        if not any(m.person for m in ms):
+            return _antecedent(doc, s.index, s.tokens[0].start, actor, depth=depth + 1)
     for m in doc.a.mentions:
         if m.sentence == s.index and m.person and m.kind in ("name", "role", "pronoun", "coref") \
                 and m.span.start < before and not doc.in_quote(m.span.start, m.span.end):

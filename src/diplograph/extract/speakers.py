@@ -108,7 +108,7 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, skip: set[int] | None
             break
         if kind == "particle" and prev != "name":
             break
-        if kind == "adj" and prev not in (None, "art", "adj"):
+        if kind == "adj" and prev not in (None, "art", "adj", "van"):
             break
         if kind == "name" and prev == "adj" and low in lex.np_stop:
             break
@@ -309,7 +309,15 @@ class SpeakerResolver:
                 best = list(cur)
         while best and best[-1].text.lower() in self.lex.name_particles and best[-1].text.islower():
             best.pop()
+        if len(best) > 1 and self._ordinary_word(best[0].text, best[0].start):
+            best = best[1:]
         return best
+
+    def _ordinary_word(self, word: str, offset: int) -> bool:
+        """A capitalised word before a name that is not a first name: "Volgens", "Vastgoedmiljardair"."""
+        if re.search(rf"\b{re.escape(word.lower())}\b", self.text):
+            return True
+        return len(word) >= 12 and self._sentence_initial(offset)
 
     def _named(self, m: Mention, name: str) -> str:
         """The text's fullest name for a person mention ("Xi" -> "Xi Jinping" where the text has both)."""
@@ -318,6 +326,10 @@ class SpeakerResolver:
         if full and last and last in full.lower().split():
             return full
         return name
+
+    def _sentence_initial(self, offset: int) -> bool:
+        before = self.text[:offset].rstrip(" \t")
+        return not before or before[-1] in ".!?\n"
 
     def person_text(self, person: str) -> str:
         """A person (canonical name from the actor layer) as the text names them, fullest form."""
@@ -347,6 +359,10 @@ class SpeakerResolver:
                 words.pop(0)
             if any(is_role(w, self.lex) for w in words):
                 continue
+            if words and len(words) > len(name.split()):
+                first = words[0]
+                if self._ordinary_word(first, m.start(0) + m.group(0).find(first)):
+                    continue
             cand = " ".join(words)
             if len(words) <= 4 and len(cand) > len(best) and cand.endswith(name.split()[-1]):
                 best = cand

@@ -1,0 +1,210 @@
+"""Tests of the `quotes` stage on real Dutch news text.
+
+Sources of every sentence are listed in tests/data/quotes/README.md: the founding
+articles (../shared/corpus/seeds/), texts of ../shared/eval/dev.jsonl (by id) and
+../shared/benchmarks/dpgmedia2019/articles.jsonl (by id).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplograph.extract.pipeline import Pipeline
+from diplograph.extract.quote_direct import find_quoted
+from diplograph.extract.quote_lexicon import load_lexicon
+from diplograph.model import Analysis, Document, Quote
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(["language", "actors", "quotes"])
+
+
+@pytest.fixture(scope="module")
+def bare() -> Pipeline:
+    """Tokens only: no actor layer, no parse."""
+    return Pipeline(["language", "quotes"])
+
+
+def run(pipe: Pipeline, text: str, date: str | None = "2023-04") -> Analysis:
+    return pipe.run(Document(id="t", raw_text=text, date=date))
+
+
+def seed(name: str) -> str:
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+def find(a: Analysis, words: str, direct: bool | None = None) -> Quote:
+    for q in a.quotes:
+        if words in q.text and (direct is None or q.direct == direct):
+            return q
+    raise AssertionError(f"no quote with {words!r}: {[(q.text, q.speaker) for q in a.quotes]}")
+
+
+def last(name: str | None) -> str:
+    return (name or "").split()[-1]
+
+
+# ------------------------------------------------------------------ quotation marks
+
+
+def test_marks_of_every_style_and_apostrophes_in_words() -> None:
+    lex = load_lexicon()
+    # dpg2019-10726066: 's ochtends must not open a quotation
+    text = ("De campagne moet 'op gepaste toon' verder, zo is 's ochtends afgesproken, maar 'de dag na Utrecht' "
+            "vervalt men alweer snel in oude patronen.")
+    assert [q.text for q in find_quoted(text, lex)] == ["op gepaste toon", "de dag na Utrecht"]
+    # dpg2019-10724256: Saoedi's
+    text = ("Want van een officiële boycot door Italië van de Saoedi's is toch geen sprake? 'Wij gooien de deur "
+            "voor Saoedi-Arabië niet dicht', aldus Sala.")
+    assert [q.text for q in find_quoted(text, lex)] == ["Wij gooien de deur voor Saoedi-Arabië niet dicht"]
+    # nl-dev-017 (,, ... ”) and seed-000 („ ... ”)
+    text = ",,We hebben respect voor uw initiatief en we zullen het samen bespreken”, zei de president tegen Xi."
+    assert find_quoted(text, lex)[0].text.startswith("We hebben respect")
+    text = "Sybiha voegde er wel aan toe dat Oekraïne „de bevrijding [van de Krim] door ons leger uitsluit”."
+    assert find_quoted(text, lex)[0].text == "de bevrijding [van de Krim] door ons leger uitsluit"
+
+
+def test_quotation_over_two_paragraphs() -> None:
+    # nl-dev-041: Umerov's words, laid out as two paragraphs the way outlets continue a quotation
+    text = ("\"De bijeenkomst is afgerond. We hebben een staakt-het-vuren en de uitwisseling van gevangenen "
+            "besproken.\n\n\"Dit zijn de resultaten van onze bijeenkomst,\" verklaarde hij.")
+    quoted = find_quoted(text, load_lexicon())
+    assert len(quoted) == 1
+    assert quoted[0].text.startswith("De bijeenkomst is afgerond.") and quoted[0].text.endswith("bijeenkomst,")
+    assert '"' not in quoted[0].text
+
+
+# ------------------------------------------------------------------ the founding articles
+
+
+def test_seed_000_all_direct_quotes_attributed(pipe: Pipeline) -> None:
+    a = run(pipe, seed("seed-000.txt"))
+    kremlin = find(a, "De situatie met Oekraïne is complex", direct=True)
+    assert kremlin.speaker == "Kremlin" and kremlin.actor == "RUS"
+    assert kremlin.cue is not None and kremlin.cue.text == "Volgens"
+    xi = find(a, "politieke oplossing en een gebalanceerde", direct=True)
+    assert xi.speaker.split()[0] == "Xi" and xi.actor == "CHN"
+    macron = find(a, "tot rede te brengen", direct=True)
+    assert last(macron.speaker) == "Macron" and macron.actor == "FRA"
+    sybiha = find(a, "de bevrijding [van de Krim] door ons leger uitsluit", direct=True)
+    assert last(sybiha.speaker) == "Sybiha" and sybiha.actor == "UKR"
+    # offsets point into the document text
+    assert a.doc.text[kremlin.content.start:kremlin.content.end] == kremlin.content.text
+    assert all(q.extractor.startswith("quotes@") for q in a.quotes)
+
+
+def test_seed_000_dat_heeft_x_gezegd_takes_previous_sentence(pipe: Pipeline) -> None:
+    a = run(pipe, seed("seed-000.txt"))
+    q = find(a, "De regering is bereid met Rusland te gaan onderhandelen", direct=False)
+    # "een topadviseur van president Volodymyr Zelensky" speaks for Ukraine but is not Zelensky,
+    # and the Financial Times is the channel, never the speaker
+    assert q.actor == "UKR" and "Zelensky" not in (q.speaker or "") and "Times" not in (q.speaker or "")
+
+
+def test_seed_001_quotes_and_scare_quotes(pipe: Pipeline) -> None:
+    a = run(pipe, seed("seed-001.txt"))
+    peskov = find(a, "alles dat een einde zou kunnen maken aan het conflict", direct=True)
+    assert peskov.speaker == "Dmitri Peskov" and peskov.actor == "RUS"
+    zel = find(a, "een lang, veelbetekenend en redelijk rationeel gesprek", direct=True)
+    assert last(zel.speaker) == "Zelensky" and zel.actor == "UKR"
+    headline = find(a, "We blijven praten", direct=True)  # "Zelensky over telefoon met Xi Jinping: ..."
+    assert last(headline.speaker) == "Zelensky"
+    texts = [q.text for q in a.quotes]
+    assert "speciale militaire operatie" not in texts and "demilitarisering" not in texts
+    absurd = [q for q in a.quotes if q.text == "absurd"]
+    assert all(q.speaker == "Moskou" for q in absurd)
+
+
+def test_tokens_only_without_actor_layer(bare: Pipeline) -> None:
+    a = run(bare, seed("seed-000.txt"))
+    assert {last(q.speaker) for q in a.quotes if q.direct} >= {"Kremlin", "Macron", "Sybiha"}
+
+
+# ------------------------------------------------------------------ constructions
+
+
+def test_inverted_cue_after_quote_and_pronoun(pipe: Pipeline) -> None:
+    # nl-dev-009
+    text = ("Het is aan de dertig lidstaten om te besluiten of Oekraïne lid mag worden, maakte Stoltenberg "
+            "duidelijk. „Alle democratieën in Europa hebben het recht om een aanvraag in te dienen”, zei hij "
+            "verder. „We steunen het recht van Oekraïne om zijn eigen pad te kiezen.”")
+    a = run(pipe, text, "2022-09")
+    assert find(a, "Alle democratieën in Europa", direct=True).speaker == "Stoltenberg"
+    assert find(a, "We steunen het recht van Oekraïne", direct=True).speaker == "Stoltenberg"
+    reported = find(a, "aan de dertig lidstaten", direct=False)
+    assert reported.speaker == "Stoltenberg" and reported.actor == "NATO"
+
+
+def test_dat_clause_with_partial_quote(pipe: Pipeline) -> None:
+    # nl-dev-001
+    text = ("De Franse president Emmanuel Macron heeft zaterdagmiddag telefonisch overleg gevoerd met zijn "
+            "Russische ambtgenoot Vladimir Poetin over de spanningen rond Oekraïne. In het ruim anderhalf uur "
+            "durende gesprek waarschuwde Macron dat ‘een open dialoog’ onverenigbaar is met een verdere "
+            "escalatie van de situatie.")
+    a = run(pipe, text, "2022-02")
+    d = find(a, "een open dialoog", direct=True)
+    i = find(a, "onverenigbaar is met een verdere escalatie", direct=False)
+    assert d.speaker == i.speaker == "Emmanuel Macron" and i.actor == "FRA"
+    assert i.text.startswith("een open dialoog onverenigbaar") and i.cue.text == "waarschuwde"
+
+
+def test_volgens_with_apposition(pipe: Pipeline) -> None:
+    # nl-dev-001
+    text = ("Volgens het Elysée, het kantoor van de Franse president, praatten de twee leiders over mogelijkheden "
+            "om de veiligheid en stabiliteit in Europa te vergroten.")
+    q = find(run(pipe, text, "2022-02"), "praatten de twee leiders", direct=False)
+    assert q.speaker == "Elysée" and q.actor == "FRA" and q.text.startswith("praatten")
+
+
+def test_subject_with_apposition(pipe: Pipeline) -> None:
+    # nl-dev-041
+    text = ("Vladimir Medinskiy, hoofd van de Russische delegatie bij de gesprekken met Oekraïne, verklaarde dat "
+            "Moskou \"over het algemeen tevreden\" is met de resultaten van de bijeenkomst en dat de contacten "
+            "zullen worden voortgezet.")
+    a = run(pipe, text, "2025-05")
+    assert find(a, "over het algemeen tevreden", direct=True).speaker == "Vladimir Medinskiy"
+
+
+def test_definite_description_refers_back(pipe: Pipeline) -> None:
+    # nl-dev-029
+    text = ("NAVO-secretaris-generaal Jens Stoltenberg wil dat Oekraïne binnen tien jaar toetreedt tot de "
+            "westerse militaire alliantie. \"Ik hoop heel erg dat Oekraïne een bondgenoot wordt\", zei de Noor "
+            "tegen persbureau DPA.")
+    q = find(run(pipe, text, "2024-07"), "Ik hoop heel erg", direct=True)
+    assert q.speaker == "Jens Stoltenberg" and q.actor == "NATO"
+
+
+def test_dat_zei_x_with_channel(pipe: Pipeline) -> None:
+    # dpg2019-10667923
+    text = ("Eurocommissaris Frans Timmermans wordt het nieuwe mikpunt van de campagne van de Hongaarse regering "
+            "voor de Europese verkiezingen. Dat zei premier Viktor Orbán dit weekend in de Duitse zondagskrant "
+            "Welt am Sonntag.")
+    q = find(run(pipe, text, "2019-03"), "het nieuwe mikpunt van de campagne", direct=False)
+    assert q.speaker == "Viktor Orbán" and q.actor == "HUN" and q.sentence == 0
+
+
+def test_aldus_with_apostrophe_word(pipe: Pipeline) -> None:
+    # dpg2019-10724256
+    text = ("Want van een officiële boycot door Italië van de Saoedi's is toch geen sprake? 'Wij gooien de deur "
+            "voor Saoedi-Arabië niet dicht', aldus Sala.")
+    q = find(run(pipe, text, "2019-01"), "Wij gooien de deur", direct=True)
+    assert q.speaker == "Sala"
+
+
+def test_scare_quotes_without_speaker_are_not_quotes(pipe: Pipeline) -> None:
+    # dpg2019-10726066
+    text = ("De campagne moet 'op gepaste toon' verder, zo is 's ochtends afgesproken, maar 'de dag na Utrecht' "
+            "vervalt men alweer snel in oude patronen.")
+    assert run(pipe, text, "2019-03").quotes == []
+
+
+def test_unknown_speaker_stays_unknown(pipe: Pipeline) -> None:
+    # nl-dev-006: a passive cue names no speaker, so no reported quote is made up
+    text = ("Van Oekraïne en Moldavië wordt verwacht dat ze tal van hervormingen doorvoeren vooraleer het licht "
+            "op groen wordt gezet voor toetredingsgesprekken.")
+    assert [q for q in run(pipe, text, "2022-06").quotes if not q.direct] == []
