@@ -46,9 +46,11 @@ class EventsStage:
 
     def __init__(self, **_: object) -> None:
         self.extractor = f"{self.name}@{self.version}"
+        self.lang = "nl"
 
     def __call__(self, analysis: Analysis) -> None:
         lang = (analysis.doc.lang or "nl").split("-")[0]
+        self.lang = lang
         lex = lexicon(lang)
         if lex is None or cues(lang) is None:
             return
@@ -100,7 +102,7 @@ class EventsStage:
             type_, mode, modality, condition = ev
             if trig in conceded:
                 type_, mode = "CONCEDE", None
-            if type_ == "REJECT" and mod.modality == "negated" and not _negation_adjacent(lex, text, trig):
+            if type_ == "REJECT" and mod.modality == "negated" and not _negation_adjacent(lang, text, trig):
                 continue  # a negation elsewhere in the clause: not a refusal of this
             pairs = [(actor, recipient)]
             if len(actor) > 1 and type_ in _HOSTILE and any_match(lex.reciprocal, text[clause[0]:clause[1]]):
@@ -235,7 +237,7 @@ class EventsStage:
         if modality == "negated" and type_ in ("AGREE", "SUPPORT", "CONCEDE", "CONSULT"):
             type_, modality = "REJECT", "asserted"
         if type_ == "RETREAT":
-            c = cues("nl")
+            c = cues(self.lang)
             obliged = c is not None and any_match(c.obligation, text[clause[0]:trig.start])
             if modality in ("future", "conditional") or obliged:
                 type_ = "CONCEDE"
@@ -256,9 +258,9 @@ class EventsStage:
         return type_, mode, modality, condition
 
 
-def _negation_adjacent(lex: Lexicon, text: str, trig: TriggerMatch) -> bool:
+def _negation_adjacent(lang: str, text: str, trig: TriggerMatch) -> bool:
     """True when a negation stands right before the trigger (two words) or inside it."""
-    c = cues("nl")
+    c = cues(lang)
     if c is None:
         return False
     lead = " ".join(text[:trig.start].split()[-2:])
