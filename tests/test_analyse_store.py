@@ -120,3 +120,15 @@ def test_cli_contradiction_table_shows_evidence(db):
 def test_cli_bad_parameters(db, args):
     r = CliRunner().invoke(app, [*args, "--db", db])
     assert r.exit_code == 2, r.output
+
+
+def test_html_report(store):
+    from diplograph.analyse.report_html import negotiation_parties, render_html_report
+
+    html = render_html_report(store)
+    assert html.startswith("<!doctype html>") and "Chart" in html and "src=\"http" not in html
+    assert "Negotiation space" in html and "RUS · UKR" in html
+    assert "enthousiast over vredesonderhandelingen" in html  # evidence of the contradiction
+    assert ["RUS", "UKR"] in negotiation_parties(load_records(store))
+    only = render_html_report(store, actor="RUS", since="2023-04", until="2023-04")
+    assert "actor RUS" in only
