@@ -180,3 +180,12 @@ def test_unknown_name_after_role(pipe: Pipeline) -> None:
 def test_undated_document_uses_current_offices(pipe: Pipeline) -> None:
     a = run(pipe, "De Amerikaanse president zei dat hij Poetin zal bellen.", None)
     assert [m.person for m in a.mentions if m.kind == "role"] == ["Donald Trump"]
+
+
+def test_counterpart_and_former_offices(pipe: Pipeline) -> None:
+    a = run(pipe, "De Turkse president drukte zijn Russische collega op het hart dat er op dat vlak iets moet "
+                  "gebeuren.", "2023-01-05")  # nl-dev-013
+    assert [(m.span.text, m.person) for m in a.mentions if m.kind == "role"] == [
+        ("president", "Recep Tayyip Erdoğan"), ("collega", "Vladimir Putin")]
+    a = run(pipe, "De voormalige Amerikaanse president gaf een toespraak.", "2023-05")
+    assert [(m.actor, m.person) for m in a.mentions if m.kind == "role"] == [("USA", None)]

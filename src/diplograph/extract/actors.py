@@ -56,6 +56,7 @@ class Lexicon:
     hyphen_prefixes: set[str]
     compound_heads: list[str]
     titles: set[str]
+    former: set[str]
     media: list[str]
     ambiguous_media: set[str]
     role_re: re.Pattern[str] = field(init=False)
@@ -86,6 +87,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         hyphen_prefixes=low("hyphen_prefixes"),
         compound_heads=[str(w) for w in data.get("compound_heads", [])],
         titles=low("titles"),
+        former=low("former"),
         media=[str(m) for m in data.get("media", [])],
         ambiguous_media={str(m) for m in data.get("ambiguous_media", [])},
     )
@@ -390,9 +392,13 @@ class Linker:
                 continue
             actor, via_text = actor_hit
             start = m.start()
+            if role == "counterpart":  # "zijn Russische ambtsgenoot": same office as the person just named
+                role = self._counterpart_role(start, actor) or role
             person = self._holder(actor, role, via_text)
-            if words_before(self.text, start, 3)[-2:-1] == ["een"] or words_before(self.text, start, 1) == ["een"]:
-                person = None  # "een woordvoerder van het Kremlin": someone, not the known holder
+            before = words_before(self.text, start, 3)
+            if "een" in before[-2:] or self.lex.former & set(before[-2:]) \
+                    or re.search(r"(?:oud|ex)-\S*$", self.text[max(0, start - 20):start]):
+                person = None  # "een woordvoerder", "de voormalige president": not the present holder
             named = self._following_name(m.end())
             if named is not None:
                 self._register_named(named, actor)
@@ -400,6 +406,17 @@ class Linker:
             self.add(start, m.end(), actor, person.name if person else None, "role", 0.85 if person else 0.8)
             if person:
                 self.seen_people.add(person.name)
+
+    def _counterpart_role(self, pos: int, actor: str) -> str | None:
+        """The office of the last person named before ``pos`` (acting for another actor)."""
+        here = self.sentence_of(pos)
+        for m in sorted(self.mentions, key=lambda m: m.span.start, reverse=True):
+            if m.span.start >= pos or not m.person or m.actor == actor or m.sentence < here - 1:
+                continue
+            person = self.kb.person(m.person)
+            roles = [r.role for r in person.roles_at(self.date)] if person else []
+            return next((r for r in roles if r in self.lex.unique_roles), None)
+        return None
 
     def _role_actor(self, start: int, end: int, by_end: dict[int, Hit], by_start: dict[int, Hit],
                     folded: str) -> tuple[str, str] | None:
