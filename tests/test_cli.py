@@ -142,3 +142,14 @@ def test_export(db: str, tmp_path: Path) -> None:
     run("extract", str(EXAMPLES), "-o", str(pred))
     direct = {json.loads(x)["id"]: json.loads(x) for x in pred.read_text(encoding="utf-8").splitlines()}
     assert {x["id"]: x for x in lines} == direct  # the store keeps everything the schema needs
+
+
+def test_repeated_id_in_one_input_is_an_error(tmp_path: Path, db: str) -> None:
+    # two sentences of examples/seed-000.txt under one id
+    f = tmp_path / "rep.jsonl"
+    f.write_text(json.dumps({"id": "a", "date": "2023-04", "text": "Het Kremlin ziet niets in de start van "
+                                                                  "onderhandelingen."}) + "\n"
+                 + json.dumps({"id": "a", "date": "2023-04", "text": "Macron brengt een driedaags bezoek aan "
+                                                                   "China."}) + "\n", encoding="utf-8")
+    code, out, err = run("ingest", str(f), "--db", db, *FAST)
+    assert code == 1 and "rep.jsonl:2 [a]: error: id 'a' already used at line 1" in err and "stored 1 new" in out

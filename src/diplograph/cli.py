@@ -78,6 +78,8 @@ def ingest(
     encoding: str | None = typer.Option(None, help="Encoding of inputs that are not UTF-8 (e.g. cp1252)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not list warnings (errors are still listed)."),
     stages: str | None = typer.Option(None, "--stages", help=STAGES_HELP),
+    progress: bool = typer.Option(None, "--progress/--no-progress",
+                                  help="Report progress after each batch on stderr (default: when it is a terminal)."),
 ) -> None:
     """Read documents, run the extraction pipeline and store documents and findings.
 
@@ -96,7 +98,8 @@ def ingest(
     with _open(db) as store, Pipeline(_stages(stages), analyzer=analyzer) as pipe:
         summary = run_ingest(paths, store, pipe, batch_size=batch_size or cfg.batch_size, encoding=encoding,
                              command="ingest " + " ".join(str(p) for p in paths), analyzer=analyzer,
-                             on_problem=show)
+                             on_problem=show, on_progress=_progress if progress or (
+                                 progress is None and sys.stderr.isatty()) else None)
         totals = store.counts()
     c = summary.counts()
     typer.echo(f"run {summary.run_id}: read {c['read']} documents, stored {c['stored']} new "
@@ -106,6 +109,11 @@ def ingest(
                                                                     "quotes", "positions")))
     if summary.errors:
         raise typer.Exit(1)
+
+
+def _progress(summary: Any) -> None:
+    typer.echo(f"... {summary.read} documents read, {summary.stored} stored, {summary.existing} already stored, "
+               f"{summary.errors} errors", err=True)
 
 
 @app.command()

@@ -30,7 +30,8 @@ class IngestSummary:
 
 def ingest(paths: Iterable[str | Path], store: Store, pipeline: Pipeline, *, batch_size: int = 50,
            encoding: str | None = None, command: str | None = None, analyzer: str | None = None,
-           on_problem: Callable[[IngestError], None] | None = None) -> IngestSummary:
+           on_problem: Callable[[IngestError], None] | None = None,
+           on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
     """Ingest files and folders into ``store``; one transaction per ``batch_size`` documents.
 
     A document already stored (same source and id, or same id and content) is skipped before
@@ -40,6 +41,7 @@ def ingest(paths: Iterable[str | Path], store: Store, pipeline: Pipeline, *, bat
     run_id = store.start_run(command=command, analyzer=analyzer, stages=stages)
     summary = IngestSummary(run_id)
     pending: list[Document | IngestError] = []
+    seen: dict[tuple[str, str], int | None] = {}  # (source, id) -> line, for ids repeated within one input
 
     def note(err: IngestError) -> None:
         summary.problems.append(err)
@@ -85,10 +87,20 @@ def ingest(paths: Iterable[str | Path], store: Store, pipeline: Pipeline, *, bat
             if isinstance(item, IngestError):
                 note(item)
             else:
+                key = (item.source or "", item.id)
+                if key in seen:
+                    err = IngestError(item.source or "", f"id {item.id!r} already used at line {seen[key]}: skipped",
+                                      item.line, item.id)
+                    note(err)
+                    pending.append(err)
+                    continue
+                seen[key] = item.line
                 summary.read += 1
             pending.append(item)
             if sum(isinstance(p, Document) for p in pending) >= batch_size:
                 flush()
+                if on_progress:
+                    on_progress(summary)
         flush()
         status = "done"
     finally:
