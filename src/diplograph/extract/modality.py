@@ -22,6 +22,7 @@ class Cues:
     condition_exceptions: list[re.Pattern[str]]
     future: list[re.Pattern[str]]
     hypothetical: list[re.Pattern[str]]
+    hypothetical_frame: list[re.Pattern[str]]
     historical: list[re.Pattern[str]]
     historical_exceptions: list[re.Pattern[str]]
     pluperfect: re.Pattern[str] | None
@@ -47,6 +48,7 @@ def cues(lang: str = "nl") -> Cues | None:
         negation=c("negation"), negation_exceptions=c("negation_exceptions"),
         condition=[(p, compile_pattern(p)) for p in data.get("condition", [])],
         condition_exceptions=c("condition_exceptions"), future=c("future"), hypothetical=c("hypothetical"),
+        hypothetical_frame=c("hypothetical_frame"),
         historical=c("historical"), historical_exceptions=c("historical_exceptions"),
         pluperfect=re.compile(data["pluperfect_regex"], re.I) if data.get("pluperfect_regex") else None,
         background_before=[re.compile(compile_pattern(p).pattern + r"(?:\s+\S+){0,3}\s*$", re.I)
@@ -136,14 +138,15 @@ def classify(
     timexes = resolve(sentence, pub, lang, future_context=future_ctx)
     tx = _nearest([t for t in timexes if not _barred(c, sentence, te, t)], ts, te, cs, ce)
     tail = sentence[te:ce].split()
-    lead = sentence[cs:ts].split()
+    lead = re.split(r"[,\"“”‘’']", sentence[cs:ts])[-1].split()
     neg_window = " ".join(lead[-4:]) + " " + sentence[ts:te] + " " + " ".join(tail[:2])
     if not negation_ok and negated(c, neg_window):
         return Modality("negated", timex=tx)
     cond = find_condition(c, sentence, ts, te) if conditionable else None
     if cond:
         return Modality("conditional", cond, tx)
-    if any_match(c.hypothetical, sentence[cs:ce]) and not any_match(c.speech, sentence[cs:ts]):
+    if (any_match(c.hypothetical, sentence[cs:ce]) and not any_match(c.speech, sentence[cs:ts])) or any_match(
+            c.hypothetical_frame, sentence[:ts]):
         return Modality("hypothetical", timex=tx)
     if tx is not None and tx.background:
         return Modality("historical", timex=tx)
