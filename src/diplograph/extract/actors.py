@@ -276,7 +276,8 @@ class Linker:
         surname = kind == "person" and " " not in h.alias.text.strip()
         if m and m.group(1)[0].isupper() and (surname or not self._sentence_initial(h.start - len(m.group(0)))):
             prev_word = m.group(1)
-            known = self.gaz.lookup(strip_accents(prev_word)) is not None
+            known = self.gaz.lookup(strip_accents(prev_word)) is not None \
+                or bool(self.gaz.compound.match(strip_accents(prev_word)))  # "Hamasleider Haniyeh"
             title = fold(prev_word) in self.lex.roles or fold(prev_word) in self.lex.titles
             if not known and not title and not self._own_first_name(h, prev_word):
                 if kind != "person" or " " not in h.alias.text.strip() or m.group(2) == "-":
