@@ -65,7 +65,7 @@ def groups(mentions: list[Mention], text: str, base: int) -> list[Group]:
         if out:
             gap = text[out[-1].end - base:m.span.start - base]
             words = [w.lower() for w in _WORDS.findall(gap)]
-            coordinated = (not words and gap.strip() in ("", ",", "/", "-")) or (
+            coordinated = (not words and gap.strip() in (",", "/", "&")) or (
                 len(words) <= 3 and all(w in _COORD for w in words) and ("," in gap or set(words) & _CONJ)) or (
                 len(words) <= 4 and (words[:1] and words[0] in _CONJ or gap.strip().startswith(",")))
             if coordinated:

@@ -202,7 +202,7 @@ class EventsStage:
                 actor = list(dict.fromkeys(c for g in prev_groups[:2] for c in g.codes))
             elif prev_groups and any_match(lex.anaphora, lead):
                 actor = prev_groups[0].codes
-            elif later and not rule.noun:
+            elif later and not rule.noun and len(analysis.doc.text[te:later[0].start].split()) <= 6:
                 actor = later[0].codes
         recipient: list[str] = []
         for g in places:
@@ -299,11 +299,7 @@ def _after_word(grps: list[Group], text: str, start: int, end: int, words: set[s
     for g in grps:
         if start <= g.start < end:
             gap = text[start:g.start].lower().split()
-            if gap and len(gap) <= 3 and gap[0] in words:
-                return g
-            if len(gap) >= 1 and any(w in words for w in gap[-3:-1] or gap[-1:]):
-                return g
-            return None
+            return g if gap and len(gap) <= 3 and gap[0] in words else None
     return None
 
 
