@@ -150,3 +150,52 @@ def test_plover_scores_and_quads() -> None:
     assert plover.plover_score("ASSAULT", "unknown-mode") == -9.0
     assert plover.opponents("RUS", "UKR") and not plover.opponents("RUS", "CHN")
     assert "phone" in plover.modes("CONSULT")
+
+
+def test_condition_with_indien_and_quote_link(pipe: Pipeline) -> None:
+    # nl-dev-036 (dev text)
+    a = run(pipe, "Volgens de premier is het Verenigd Koninkrijk bereid om bij te dragen aan veiligheidsgaranties "
+                  "voor Oekraïne door \"onze eigen troepen op de grond te zetten, indien dit nodig is\".", "2025-02")
+    e = find(a, "AGREE")
+    assert e.actor == ["GBR"] and e.modality == "conditional" and e.condition == "indien dit nodig is"
+    assert e.quote is not None and a.quotes[e.quote].content.start <= e.trigger.start < a.quotes[e.quote].content.end
+
+
+def test_first_person_in_quote_is_the_speakers_actor(pipe: Pipeline) -> None:
+    # nl-dev-009 (dev text, speaker attribution added after the quote as the article does)
+    a = run(pipe, "„We steunen het recht van Oekraïne om zijn eigen pad te kiezen”, zei NAVO-chef Jens Stoltenberg "
+                  "vrijdag.", "2022-09-30")
+    e = find(a, "SUPPORT")
+    assert e.actor == ["NATO"] and e.recipient == ["UKR"] and e.quote == 0 and e.date == "2022-09-30"
+
+
+def test_future_trip_is_agree_with_next_weekday(pipe: Pipeline) -> None:
+    # nl-dev-030 (dev text); 19 August 2024 was a Monday
+    e = find(run(pipe, "Blinken reist dinsdag naar Caïro waar de komende dagen de gesprekken over een "
+                       "staakt-het-vuren worden hervat.", "2024-08-19"), "AGREE")
+    assert e.actor == ["USA"] and "EGY" in e.recipient and e.modality == "future"
+    assert (e.date, e.date_precision) == ("2024-08-20", "day")
+
+
+def test_uncertain_scenario_is_hypothetical(pipe: Pipeline) -> None:
+    # nl-dev-045 (dev text)
+    a = run(pipe, "En het is niet zeker dat Biden in zijn nadagen als president een Amerikaans veto over zo’n "
+                  "voorstel zal uitspreken.", "2024-11-26")
+    e = find(a, "REJECT")
+    assert e.actor == ["USA"] and e.modality == "hypothetical"
+
+
+def test_refusal_while_condition_holds_is_asserted_reject(pipe: Pipeline) -> None:
+    # nl-dev-022 (dev text): "uitgesloten ... zolang": a refusal, asserted
+    a = run(pipe, "De Palestijnse beweging Hamas benadrukt dat een volgende ruil tussen Hamas-gijzelaars en "
+                  "Palestijnse gevangenen in Israël is uitgesloten zolang Israël niet stopt met de oorlog in de "
+                  "Gazastrook.", "2023-12")
+    e = find(a, "REJECT")
+    assert e.actor == ["HAMAS"] and "ISR" in e.recipient and e.modality == "asserted"
+
+
+def test_accusing_each_other_is_two_events(pipe: Pipeline) -> None:
+    # nl-dev-001 (dev text)
+    a = run(pipe, "Kiev en Moskou beschuldigen elkaar ervan zich niet aan de afspraken te houden.", "2022-02")
+    pairs = {(tuple(e.actor), tuple(e.recipient)) for e in a.events if e.type == "ACCUSE"}
+    assert pairs == {(("UKR",), ("RUS",)), (("RUS",), ("UKR",))}

@@ -109,7 +109,7 @@ def find_condition(c: Cues, sentence: str, trig_start: int, trig_end: int) -> st
                 best = (m.start(), end)
     if best is None:
         return None
-    return sentence[best[0]:best[1]].strip().rstrip(",")
+    return sentence[best[0]:best[1]].strip().rstrip(",").strip("\"“”„’'« »").strip()
 
 
 def classify(
