@@ -185,6 +185,11 @@ def cue_speaker(c: Cue, masked: set[int], lex: QuoteLexicon) -> list[Token]:
     after = np_after(toks, c.i + 1, lex, skip)
     if after:
         return after
+    if c.i > 0 and toks[c.i - 1].text.lower() in {"en", "maar"}:
+        # "Poetin noemde Xi zijn 'vriend' en zei dat ...": the subject of the first verb
+        subj = np_after(toks, 0, lex)
+        if subj and subj[-1].i < c.i - 1:
+            return subj
     # verb-final clause after a quotation: Iets wat Moskou "absurd" noemt
     k = c.i - 1
     while k >= 0 and (k in masked or _is_quote_mark(toks[k].text)):

@@ -38,6 +38,8 @@ class QuoteLexicon:
     fillers: set[str]
     according_to: set[str]
     clause_openers: set[str]
+    subordinators: set[str]
+    prepositions: set[str]
     anaphoric: set[str]
     own_account: list[str]
     roles: set[str]
@@ -106,6 +108,8 @@ def load_lexicon(lang: str = "nl") -> QuoteLexicon:
         fillers=_lower(d["cue_fillers"]),
         according_to=_lower(d["according_to"]),
         clause_openers=_lower(d["clause_openers"]),
+        subordinators=_lower(d["subordinators"]),
+        prepositions=_lower(d["prepositions"]),
         anaphoric=_lower(d["anaphoric_content"]),
         own_account=[s.lower() for s in d["own_account"]],
         roles=_lower(d["roles"]),

@@ -156,9 +156,14 @@ def _first_person(doc: _Doc, s: Sentence, before: int, actor: str | None, depth:
         ms = doc.resolver._overlapping(s.tokens[0].start, s.tokens[0].end)
         if not any(m.person for m in ms):
             return _antecedent(doc, s.index, s.tokens[0].start, actor, depth=depth + 1)
+    skip_to = s.start
+    if s.tokens and s.tokens[0].text.lower() in doc.lex.clause_openers | doc.lex.subordinators:
+        comma = next((t for t in s.tokens if t.text == ","), None)
+        skip_to = comma.end if comma else s.start  # "Terwijl de bommen van Poetin ..., schetst Zelenski"
     for m in doc.a.mentions:
         if m.sentence == s.index and m.person and m.kind in ("name", "role", "pronoun", "coref") \
-                and m.span.start < before and not doc.in_quote(m.span.start, m.span.end):
+                and skip_to <= m.span.start < before and not doc.in_quote(m.span.start, m.span.end) \
+                and not _after_preposition(doc, m.span.start):
             if actor is None or m.actor in (None, actor):
                 return Speaker(doc.resolver.person_text(m.person), m.actor, m.span.start, m.span.end,
                                m.span.text, "name", True)
@@ -171,6 +176,15 @@ def _first_person(doc: _Doc, s: Sentence, before: int, actor: str | None, depth:
         if sp and sp.name and sp.person:
             return sp
     return None
+
+
+def _after_preposition(doc: _Doc, offset: int) -> bool:
+    """"de bommen van Vladimir Poetin", "met Xi": a person in a prepositional phrase is not the subject."""
+    before = doc.text[max(0, offset - 30):offset].split()
+    k = len(before) - 1
+    while k >= 0 and (is_role(before[k], doc.lex) or is_adjective(before[k]) or before[k].lower() in {"de", "het"}):
+        k -= 1
+    return k >= 0 and before[k].lower() in doc.lex.prepositions
 
 
 def _sentence_word(doc: _Doc, tok: Token) -> bool:
@@ -229,14 +243,17 @@ def _context_cues(doc: _Doc, q: Quoted) -> list[Cue]:
     return cues
 
 
-def _is_scare(doc: _Doc, q: Quoted, cue: Cue | None) -> bool:
+def _is_scare(doc: _Doc, q: Quoted, cues: list[Cue]) -> bool:
+    """A term, not a quotation: "de zogenoemde 'demilitarisering'", "de 'speciale militaire operatie',
+    zoals Moskou de oorlog noemt"."""
     before = re.findall(r"[\w.-]+", doc.text[max(0, q.open - 40):q.open])
     if before and before[-1].lower() in doc.lex.scare_markers:
         return True
-    if cue is not None and cue.verb is not None and not cue.verb.reported and cue.start > q.close:
-        between = re.findall(r"\w+", doc.text[q.close:cue.start].lower())
-        if set(between) & doc.lex.naming_words:
-            return True
+    for cue in cues:
+        if cue.verb is not None and not cue.verb.reported and cue.start > q.close:
+            between = re.findall(r"\w+", doc.text[q.close:cue.start].lower())
+            if set(between) & doc.lex.naming_words:
+                return True
     return False
 
 
@@ -249,6 +266,8 @@ def _pick_cue(q: Quoted, cues: list[Cue]) -> Cue | None:
     best, best_d = None, 10**9
     for c in cues:
         d = c.start - q.close if c.start >= q.close else (q.open - c.end) + 5
+        if not c.speaker:
+            d += 1000  # a cue that names its speaker wins over one that does not ("klinkt het")
         if c.kind == "anaphoric" and c.start < q.open:
             continue
         if d < best_d:
@@ -276,9 +295,10 @@ def _direct(doc: _Doc, q: Quoted) -> None:
     s = doc.sentence_of(q.open)
     if s is None:
         return
-    cue = _pick_cue(q, _context_cues(doc, q))
-    if _is_scare(doc, q, cue):
+    cues = _context_cues(doc, q)
+    if _is_scare(doc, q, cues):
         return
+    cue = _pick_cue(q, cues)
     long = _words(q.text) > doc.lex.short_quote_words
     sp: Speaker | None = None
     if cue is not None and cue.speaker:

@@ -106,7 +106,7 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, skip: set[int] | None
             break
         if kind == "art" and prev not in (None, "van"):
             break
-        if kind == "particle" and prev != "name":
+        if kind == "particle" and prev not in ("name", "particle"):
             break
         if kind == "adj" and prev not in (None, "art", "adj", "van"):
             break
@@ -315,7 +315,10 @@ class SpeakerResolver:
 
     def _ordinary_word(self, word: str, offset: int) -> bool:
         """A capitalised word before a name that is not a first name: "Volgens", "Vastgoedmiljardair"."""
-        if re.search(rf"\b{re.escape(word.lower())}\b", self.text):
+        low = word.lower()
+        lex = self.lex
+        if low in lex.according_to | lex.fillers | lex.np_stop | lex.pronouns or re.search(
+                rf"\b{re.escape(low)}\b", self.text):
             return True
         return len(word) >= 12 and self._sentence_initial(offset)
 
@@ -361,6 +364,9 @@ class SpeakerResolver:
                 continue
             if words and len(words) > len(name.split()):
                 first = words[0]
+                before = self.text[:m.start(0) + m.group(0).find(first)].split()[-1:]
+                if before and (before[0].lower() in _ARTICLES | {"van"} or is_adjective(before[0])):
+                    continue  # "de Europese Commissie Von der Leyen"
                 if self._ordinary_word(first, m.start(0) + m.group(0).find(first)):
                     continue
             cand = " ".join(words)
