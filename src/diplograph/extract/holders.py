@@ -152,7 +152,9 @@ def holders_in(text: str, mentions: list[M], clause: tuple[int, int], lex: Lexic
         cut = re.search(r"\b(dat|om|of)\b", text[cue[1]:b])
         if cut:
             limit = cue[1] + cut.start()
-            allowed = [m for m in allowed if not (limit <= m.start < b)]
+            comma = text.find(",", limit, b)  # ", aldus Michel" after the dat-clause still attributes
+            stop = comma if comma > 0 else b
+            allowed = [m for m in allowed if not (limit <= m.start < stop)]
     grps = [[m for m in g if m in allowed] for g in groups(text, mentions, lex)]
     grps = [g for g in grps if g]
     attr = [g for g in grps if g[0].role == "attr"]

@@ -16,6 +16,7 @@ from diplograph.extract.issues import IssueHit, compile_cues
 
 _LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_PREP_END = re.compile(r"\b(?:van|tot|op|tegen|voor|met|aan|over|om|in)$", re.IGNORECASE)
 
 
 @dataclass
@@ -124,7 +125,8 @@ class Lexicon:
             if rx is None:
                 return out
             for m in rx.finditer(text, a, b):
-                if m.start() < hit.end and hit.start < m.end():
+                around = m.start() < hit.start and hit.end < m.end()  # "sluit vredesgesprekken uit"
+                if m.start() < hit.end and hit.start < m.end() and not around:
                     continue
                 if any(s <= m.start() < e for s, e in skip):
                     continue
@@ -133,17 +135,22 @@ class Lexicon:
 
         opp = cues_of(self.oppose, -1)
         sup = [c for c in cues_of(self.support, 1) if not any(o[0] < c[1] and c[0] < o[1] for o in opp)]
+        # a cue ending in a preposition ("afziet van", "roept op tot") governs what follows it only
+        opp = [c for c in opp if c[0] < hit.start or not _PREP_END.search(text[c[0]:c[1]])]
+        sup = [c for c in sup if c[0] < hit.start or not _PREP_END.search(text[c[0]:c[1]])]
         if hit.polarity:
             # an oppose cue right after the expression is a predicate on it ("blokkade ... indruist tegen")
             after = [o for o in opp if hit.end <= o[0] <= hit.end + 40
                      and not re.search(r"\b(om|dat|die)\b", text[hit.end:o[0]])]
+            before = [o for o in opp if o[1] <= hit.start and hit.start - o[1] <= 20]  # "is tegen de levering van"
             polarity = hit.polarity
             cue_span = None
-            if after:
-                best = min(after, key=lambda c: c[0])
+            if after or before:
+                best = min(after, key=lambda c: c[0]) if after else max(before, key=lambda c: c[1])
                 polarity, cue_span = -polarity, (best[0], best[1])
             neg = self._negations(text, max(a, hit.start - 20), hit.start)
-            return Stance("support" if (polarity > 0) != bool(neg % 2) else "oppose", cue_span)
+            st = Stance("support" if (polarity > 0) != bool(neg % 2) else "oppose", cue_span)
+            return self._outer(text, opp + sup, cue_span or (hit.start, hit.end), st)
         cues = opp + sup
         if not cues:
             weak = [c for c in cues_of(self.weak_support, 1) + cues_of(self.obligation, 1)
@@ -167,13 +174,36 @@ class Lexicon:
         lo, hi = (best[1], hit.start) if best[0] < hit.start else (hit.end, best[0])
         neg = self._negations(text, lo, hi)
         neg += self._negations(text, max(a, best[0] - 12), best[0])
-        if polarity > 0:
-            neg += self._negations(text, best[0], best[1])
-        elif best[0] < hit.start and lo != best[1]:
+        if polarity > 0 or not self._negation_is_part(text, cue_span):
+            neg += self._negations(text, best[0], best[1])  # "neemt niet deel aan", "sluit niet uit"
+        if polarity < 0 and best[0] < hit.start and lo != best[1]:
             neg += self._negations(text, best[1], min(b, best[1] + 6), exclude=inner)
         if neg % 2:
             polarity = -polarity
-        return Stance("support" if polarity > 0 else "oppose", cue_span)
+        return self._outer(text, cues, cue_span, Stance("support" if polarity > 0 else "oppose", cue_span))
+
+    def _outer(self, text: str, cues: list[tuple[int, int, int]], inner: tuple[int, int], st: Stance) -> Stance:
+        """A stance inside the dat/om-clause of another cue composes with it: "Moskou eist dat Oekraïne
+        afziet van lidmaatschap" is Moscow opposing membership; the outer cue also locates the holder."""
+        outer = [c for c in cues if c[1] <= inner[0] and inner[0] - c[1] <= 60
+                 and re.search(r"\b(?:dat|om)\b", text[c[0]:inner[0]])
+                 and not re.search(r"[;:]", text[c[1]:inner[0]])]
+        if not outer:
+            return st
+        o = max(outer, key=lambda c: c[1])
+        neg = self._negations(text, max(0, o[0] - 12), o[0]) + (self._negations(text, o[0], o[1]) if o[2] > 0 else 0)
+        pol = o[2] * (-1 if neg % 2 else 1)
+        stance = st.stance if pol > 0 else ("oppose" if st.stance == "support" else "support")
+        return Stance(stance, (o[0], o[1]), st.condition, st.condition_span, st.weak, st.obligation)
+
+    def _negation_is_part(self, text: str, span: tuple[int, int]) -> bool:
+        """True when an oppose cue needs its negation ("geen draagvlak"), False when the negation
+        only stands inside it ("sluit niet uit")."""
+        if self.negation is None or self.oppose is None:
+            return True
+        piece = text[span[0]:span[1]]
+        bare = re.sub(r"\s+", " ", self.negation.sub("", piece)).strip()
+        return bare == piece or not self.oppose.fullmatch(bare)
 
     def _negations(self, text: str, lo: int, hi: int, exclude: tuple[int, int] | None = None) -> int:
         if self.negation is None or hi <= lo:
@@ -182,9 +212,10 @@ class Lexicon:
         for m in self.negation.finditer(text, lo, hi):
             if exclude and exclude[0] <= m.start() < exclude[1]:
                 continue
-            if self.oppose is not None and any(o.start() <= m.start() < o.end() for o in self.oppose.finditer(
-                    text, max(0, m.start() - 20), min(len(text), m.end() + 20))):
-                continue
+            if self.oppose is not None and any(
+                    o.start() <= m.start() < o.end() and self._negation_is_part(text, (o.start(), o.end()))
+                    for o in self.oppose.finditer(text, max(0, m.start() - 20), min(len(text), m.end() + 20))):
+                continue  # the negation belongs to an oppose cue ("geen draagvlak")
             n += 1
         return n
 
