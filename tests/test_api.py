@@ -174,3 +174,16 @@ def test_ingest_disabled_without_token(tmp_path):
                    headers={"Authorization": "Bearer anything"})
         assert r.status_code == 403
         assert c.get("/api/documents").json()["total"] == 0
+
+
+def test_reading_from_another_host_needs_the_token(tmp_path):
+    url = f"sqlite:///{tmp_path / 'remote.db'}"
+    app = create_app(url, TOKEN)
+    with TestClient(app, client=("192.0.2.10", 40000), raise_server_exceptions=False) as remote:
+        assert remote.get("/api/health").status_code == 200
+        assert remote.get("/api/documents").status_code == 401
+        assert remote.get("/api/documents", headers={"Authorization": "Bearer nope"}).status_code == 403
+        assert remote.get("/api/documents", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
+        assert remote.get("/").status_code == 200  # the page itself; its API calls carry the token
+    with TestClient(app, client=("127.0.0.1", 40000)) as local:
+        assert local.get("/api/documents").status_code == 200

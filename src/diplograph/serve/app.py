@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from diplograph import __version__ as VERSION
+from diplograph.serve.deps import require_read
 from diplograph.serve.routers import actors, analyses, documents, ingest, items, meta
 
 HERE = Path(str(resources.files("diplograph").joinpath("serve")))
@@ -50,8 +51,14 @@ def create_app(db_url: str | None = None, token: str | None = None, store: Any =
                   for e in exc.errors()]
         return JSONResponse({"detail": errors}, status_code=422)
 
-    for r in (meta, documents, actors, items, analyses, ingest):
-        app.include_router(r.router)
+    for r in (meta, documents, actors, items, analyses):
+        app.include_router(r.router, dependencies=[Depends(require_read)])
+    app.include_router(ingest.router)
+
+    @app.get("/api/health", tags=["meta"])
+    def health() -> dict[str, str]:
+        """Liveness check (open to every client)."""
+        return {"status": "ok"}
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=str(HERE / "templates"))
 

@@ -18,11 +18,16 @@ def register(app: typer.Typer) -> None:
               token: str | None = typer.Option(None, "--token", envvar="DIPLOGRAPH_TOKEN",
                                                help="Bearer token that allows POST /api/ingest "
                                                     "(env DIPLOGRAPH_TOKEN); without it writing is off.")) -> None:
-        """Serve the JSON API (/api, OpenAPI at /docs) and the dashboard (/)."""
+        """Serve the JSON API (/api, OpenAPI at /docs) and the dashboard (/).
+
+        Clients on this machine read freely; clients on other hosts, and every write, need the token.
+        """
         import uvicorn
 
         from diplograph.serve.app import create_app
 
         url = db or os.environ.get("DIPLOGRAPH_DB") or None
         typer.echo(f"diplograph: http://{host}:{port}/  (API docs at /docs)", err=True)
+        if not token:
+            typer.echo("no token: POST /api/ingest is off, and only this machine can read", err=True)
         uvicorn.run(create_app(url, token), host=host, port=port, log_level="warning")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 
 from fastapi import Depends, HTTPException, Query, Request
@@ -76,15 +77,29 @@ class Paging:
 _bearer = HTTPBearer(auto_error=False)
 
 
+LOCAL_CLIENTS = {"127.0.0.1", "::1", "localhost", "testclient"}
+
+
+def _check_bearer(request: Request, cred: HTTPAuthorizationCredentials | None, what: str) -> None:
+    token = request.app.state.token
+    if cred is None or not cred.credentials:
+        raise HTTPException(401, f"{what} needs a bearer token", headers={"WWW-Authenticate": "Bearer"})
+    if not token:
+        raise HTTPException(403, f"{what} is disabled: the server was started without a token")
+    if not hmac.compare_digest(cred.credentials.encode(), str(token).encode()):
+        raise HTTPException(403, "wrong token")
+
+
 def require_token(request: Request,
                   cred: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:
     """Writes need ``Authorization: Bearer <token>``: 401 without one, 403 with a wrong one or none configured."""
-    token = request.app.state.token
-    if cred is None or not cred.credentials:
-        raise HTTPException(401, "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
-    if not token:
-        raise HTTPException(403, "writing is disabled: the server was started without a token")
-    import hmac
+    _check_bearer(request, cred, "writing")
 
-    if not hmac.compare_digest(cred.credentials.encode(), str(token).encode()):
-        raise HTTPException(403, "wrong token")
+
+def require_read(request: Request,
+                 cred: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:
+    """Reading is open to clients on this machine; clients on other hosts need the bearer token."""
+    host = request.client.host if request.client else ""
+    if host in LOCAL_CLIENTS or host.startswith("127."):
+        return
+    _check_bearer(request, cred, "reading from another host")

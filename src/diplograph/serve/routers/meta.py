@@ -13,11 +13,6 @@ from diplograph.serve.schemas import IssueOut, Stats
 router = APIRouter(prefix="/api", tags=["meta"])
 
 
-@router.get("/health")
-def health() -> dict[str, str]:
-    return {"status": "ok"}
-
-
 @router.get("/stats", response_model=Stats)
 def stats(store: Any = Depends(get_store)) -> dict[str, Any]:
     """How much the store holds, its date range and outlets."""

@@ -45,8 +45,16 @@ function docHref(ref) {
 
 async function api(path, params) {
   const url = "/api/" + path + (params && [...params].length ? "?" + params.toString() : "");
-  const r = await fetch(url, { headers: { Accept: "application/json" } });
+  const headers = { Accept: "application/json" };
+  const token = localStorage.getItem("diplograph-token");
+  if (token) headers.Authorization = "Bearer " + token;
+  const r = await fetch(url, { headers });
   const body = await r.json().catch(() => ({}));
+  if (r.status === 401 || (r.status === 403 && token)) {
+    const err = new Error(body.detail || "a token is needed");
+    err.needsToken = true;
+    throw err;
+  }
   if (!r.ok) {
     const d = body.detail;
     const msg = Array.isArray(d) ? d.map((e) => `${(e.loc || []).slice(-1)[0]}: ${e.msg}`).join("; ") : d;
@@ -95,6 +103,18 @@ function setMain(html) {
 }
 
 function showError(err) {
+  if (err.needsToken) {
+    setMain(`<form class="panel" id="token-form"><h3>Access token</h3>
+      <p>Reading from another machine needs the server's token (<code>--token</code> / DIPLOGRAPH_TOKEN).</p>
+      <p class="error">${esc(err.message)}</p>
+      <input name="token" type="password" size="40" autocomplete="off"> <button class="primary">Use token</button></form>`);
+    main.querySelector("#token-form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      localStorage.setItem("diplograph-token", e.target.elements.token.value.trim());
+      location.reload();
+    });
+    return;
+  }
   setMain(`<div class="panel"><h3>Could not load this view</h3><p class="error">${esc(err.message)}</p></div>`);
 }
 
@@ -355,7 +375,7 @@ async function viewTimeline(params) {
   charts.push(new Chart(main.querySelector("#stance-chart"), {
     type: "line", data: { labels: d.periods, datasets },
     options: { maintainAspectRatio: false, animation: false,
-      scales: { y: { min: -1.2, max: 1.2, ticks: { callback: (v) => ({ 1: "support", 0.5: "conditional", 0: "", "-1": "oppose" })[v] ?? "" } } },
+      scales: { y: { min: -1.5, max: 1.5, ticks: { stepSize: 0.5, callback: (v) => ({ 1: "support", 0.5: "conditional", 0: "mixed", "-1": "oppose" })[v] ?? "" } } },
       onClick: (_, els) => { if (els.length) { const e = els[0]; showBucket(d.periods[e.index], datasets[e.datasetIndex].lane); } } },
   }));
   const evBuckets = d.periods.map((per) => cell(per, "events"));
