@@ -131,11 +131,29 @@ def test_negotiation(client):
     ("/api/analyses/network?dyads=RUS-RUS", 400),
     ("/api/analyses/series?by=hour", 422),
     ("/api/nothing-here", 404),
+    ("/api/positions/99999999999999999999", 422),
+    ("/api/events/-1", 422),
+    ("/api/documents/99999999999999999999", 404),
+    ("/api/documents/" + "9" * 600, 404),
+    ("/api/documents/%00", 404),
+    ("/api/documents?q=" + "x" * 300, 422),
+    ("/api/documents?since=0000", 400),
+    ("/api/positions?since=2023-04-31", 400),
+    ("/api/analyses/shifts?since=2023-W01", 400),
+    ("/api/analyses/network?dyads=A-B-C", 400),
+    ("/api/actors/" + "A" * 100, 400),
 ])
 def test_bad_parameters(client, url, status):
     r = client.get(url)
     assert r.status_code == status, (url, r.status_code, r.text[:300])
     assert "detail" in r.json()
+
+
+def test_empty_parameters_are_no_filter(client):
+    assert ok(client, "/api/positions?actor=&issue=&since=&until=&outlet=")["total"] == \
+        ok(client, "/api/positions")["total"]
+    # LIKE wildcards are searched for literally
+    assert ok(client, "/api/documents?q=%25_")["total"] == 0
 
 
 def test_ingest_needs_token(client):

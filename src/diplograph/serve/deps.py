@@ -13,6 +13,7 @@ from diplograph.analyse.periods import BadDate, Filters
 from diplograph.analyse.plover import quad_of
 
 MAX_LIMIT = 1000
+MAX_ID = 2_147_483_647  # larger ids cannot exist (and overflow 32-bit database integers)
 
 
 def get_store(request: Request) -> Any:
@@ -24,6 +25,7 @@ def bad(detail: str) -> HTTPException:
 
 
 def check_issue(issue: str | None) -> str | None:
+    issue = issue or None  # an empty parameter is no filter
     if issue is not None:
         names = issue_names()
         if issue not in names:
@@ -32,7 +34,7 @@ def check_issue(issue: str | None) -> str | None:
 
 
 def check_type(type_: str | None) -> str | None:
-    if type_ is None:
+    if not type_:
         return None
     t = type_.upper()
     if quad_of(t) in ("", "unknown"):
@@ -41,7 +43,7 @@ def check_type(type_: str | None) -> str | None:
 
 
 def check_code(code: str | None, name: str = "actor") -> str | None:
-    if code is None:
+    if code is None or code == "":
         return None
     code = code.strip().upper()
     if not code or len(code) > 50 or not all(c.isalnum() or c == "_" for c in code):
@@ -57,8 +59,8 @@ def filters(
     outlet: str | None = Query(None, description="Outlet name"),
 ) -> Filters:
     try:
-        return Filters(actor=check_code(actor), issue=check_issue(issue), since=since, until=until,
-                       outlet=outlet or None)
+        return Filters(actor=check_code(actor), issue=check_issue(issue), since=since or None,
+                       until=until or None, outlet=outlet or None)
     except BadDate as exc:
         raise bad(str(exc)) from exc
 

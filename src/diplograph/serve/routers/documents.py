@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 
 from diplograph.analyse.periods import Filters
 from diplograph.analyse.plover import score_of
-from diplograph.serve.deps import Paging, filters, get_store
+from diplograph.serve.deps import MAX_ID, Paging, filters, get_store
 from diplograph.serve.schemas import DocumentDetail, DocumentOut, Page
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -46,9 +46,10 @@ def _doc_ids_matching(store: Any, f: Filters, q: str | None) -> set[int] | None:
         if f.issue:
             sets.append(set(s.scalars(select(m.Position.doc_id).where(m.Position.issue == f.issue))))
         if q:
-            like = f"%{q.lower()}%"
+            needle = q.lower()
             sets.append(set(s.scalars(select(m.Document.id).where(
-                or_(func.lower(m.Document.text).like(like), func.lower(m.Document.title).like(like))))))
+                or_(func.lower(m.Document.text).contains(needle, autoescape=True),
+                    func.lower(m.Document.title).contains(needle, autoescape=True))))))
     if not sets:
         return None
     return set.intersection(*sets)
@@ -60,8 +61,8 @@ def document(doc_id: str, store: Any = Depends(get_store)) -> dict[str, Any]:
 
     ``doc_id`` is the store's id or the document's own id.
     """
-    if len(doc_id) > 500:
-        raise HTTPException(404, "no such document")
+    if len(doc_id) > 500 or (doc_id.isdigit() and int(doc_id) > MAX_ID):
+        raise HTTPException(404, f"no document {doc_id[:50]!r}")
     d = store.document(doc_id)
     if d is None:
         raise HTTPException(404, f"no document {doc_id!r}")

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
 from diplograph.analyse.periods import Filters
 from diplograph.analyse.plover import score_of
-from diplograph.serve.deps import Paging, check_code, check_type, filters, get_store
+from diplograph.serve.deps import MAX_ID, Paging, check_code, check_type, filters, get_store
 from diplograph.serve.schemas import EventOut, Page, PositionOut, QuoteOut
 
 router = APIRouter(prefix="/api", tags=["items"])
 
+ID = Path(..., ge=0, le=MAX_ID, description="The item's id")
 Q = Query(None, description="Words to look for in the evidence sentence (case-insensitive).", max_length=200)
 
 
@@ -43,7 +44,7 @@ def events(f: Filters = Depends(filters), paging: Paging = Depends(), store: Any
 
 
 @router.get("/events/{item_id}", response_model=EventOut)
-def event(item_id: int, store: Any = Depends(get_store)) -> dict[str, Any]:
+def event(item_id: int = ID, store: Any = Depends(get_store)) -> dict[str, Any]:
     return _event(_one(store, "events", item_id))
 
 
@@ -57,7 +58,7 @@ def quotes(f: Filters = Depends(filters), paging: Paging = Depends(), store: Any
 
 
 @router.get("/quotes/{item_id}", response_model=QuoteOut)
-def quote(item_id: int, store: Any = Depends(get_store)) -> dict[str, Any]:
+def quote(item_id: int = ID, store: Any = Depends(get_store)) -> dict[str, Any]:
     return _one(store, "quotes", item_id)
 
 
@@ -71,7 +72,7 @@ def positions(f: Filters = Depends(filters), paging: Paging = Depends(), store: 
 
 
 @router.get("/positions/{item_id}", response_model=PositionOut)
-def position(item_id: int, store: Any = Depends(get_store)) -> dict[str, Any]:
+def position(item_id: int = ID, store: Any = Depends(get_store)) -> dict[str, Any]:
     return _one(store, "positions", item_id)
 
 
