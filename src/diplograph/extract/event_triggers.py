@@ -91,6 +91,8 @@ class Lexicon:
     first_person: list[re.Pattern[str]] = field(default_factory=list)
     passive_aux: list[re.Pattern[str]] = field(default_factory=list)
     between: set[str] = field(default_factory=set)
+    agent_words: set[str] = field(default_factory=set)
+    of_words: set[str] = field(default_factory=set)
     reciprocal: list[re.Pattern[str]] = field(default_factory=list)
     anaphora_plural: list[re.Pattern[str]] = field(default_factory=list)
 
@@ -173,6 +175,8 @@ def lexicon(lang: str = "nl") -> Lexicon | None:
         first_person=[compile_pattern(p) for p in data.get("first_person", [])],
         passive_aux=[compile_pattern(p) for p in data.get("passive_aux", [])],
         between=set(data.get("between", [])),
+        agent_words=set(data.get("agent_words", [])),
+        of_words=set(data.get("of_words", [])),
         reciprocal=[compile_pattern(p) for p in data.get("reciprocal", [])],
         anaphora_plural=[compile_pattern(p) for p in data.get("anaphora_plural", [])],
     )

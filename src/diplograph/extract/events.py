@@ -10,7 +10,6 @@ refused agreement REJECT).  One occurrence reported several times is kept once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from diplograph.extract import plover
 from diplograph.extract.event_roles import Group, actor_mentions, groups, subject_codes
@@ -30,13 +29,6 @@ _CONTENT_TYPES = {"CONSULT", "RETREAT", "CONCEDE", "AID", "COOPERATE"}
 _HOSTILE = {"ACCUSE", "THREATEN", "REJECT", "SANCTION", "ASSAULT", "COERCE", "REQUEST"}
 # Types that a condition can qualify (an offer, concession or threat tied to a condition).
 _CONDITIONABLE = {"AGREE", "CONCEDE", "THREATEN", "RETREAT", "SUPPORT", "AID", "COOPERATE", "CONSULT"}
-
-
-
-@dataclass
-class _Candidate:
-    event: Event
-    rank: int  # lower is better evidence
 
 
 @register("events")
@@ -129,7 +121,7 @@ class EventsStage:
         actor: list[str] = []
         in_clause = [g for g in grps if cs <= g.start < ce]
         # Passive agent: "gesteund door Egypte en Qatar".
-        agent = _after_word(grps, analysis.doc.text, te, ce, {"door"})
+        agent = _after_word(grps, analysis.doc.text, te, ce, lex.agent_words)
         if rule.evaluative:
             actor = self._speaker(analysis, sent, grps, ts)
         elif rule.noun:
@@ -140,7 +132,7 @@ class EventsStage:
             if adj:
                 actor = adj[-1].codes
             else:
-                van = agent or _after_word(grps, analysis.doc.text, te, ce, {"van"})
+                van = agent or _after_word(grps, analysis.doc.text, te, ce, lex.of_words)
                 if van and van.mentions[0].kind != "adjective":
                     actor = van.codes
             if not actor:
@@ -167,10 +159,8 @@ class EventsStage:
         if not actor and q is not None and analysis.quotes[q].actor and any_match(
                 lex.first_person, analysis.doc.text[max(cs, analysis.quotes[q].content.start):ts]):
             actor = [analysis.quotes[q].actor]  # "We steunen ..." in a quote: the speaker's actor
-        if not actor:
-            parsed = subject_codes(sent, ments, ts)
-            if parsed:
-                actor = parsed
+        if not actor and not rule.reverse and not passive:
+            actor = subject_codes(sent, ments, ts)  # the parsed subject, when there is a parse
         if not actor:
             head = base + trig.head_end
             before = [g for g in in_clause if g.start < ts]
