@@ -149,3 +149,32 @@ def test_event_and_quote_links(pipe: Pipeline) -> None:
                                             "NAVO-chef Jens Stoltenberg.", date="2023-07", lang="nl"))
     got = [p for p in a.positions if (p.holder, p.issue, p.stance) == ("NATO", "eu_membership", "support")]
     assert got and got[0].quote is not None and a.quotes[got[0].quote].direct
+
+
+def test_refusals_and_calls_from_dpgmedia(pipe: Pipeline) -> None:
+    # ../shared/benchmarks/dpgmedia2019/articles.jsonl: dpg2019-10686864, dpg2019-10744652, dpg2019-10795485
+    assert ("CHN", "sanctions", "oppose") in positions(
+        pipe, "Topdiplomaat Wang Yi keerde zich tegen nieuwe sancties tegen Caracas.")
+    got = positions(pipe, "Niet alleen heeft Rusland het olierijke land veel geld geleend, ook heeft Moskou zich "
+                          "altijd uitgesproken tegen sancties die de Verenigde Staten wilden invoeren tegen Maduro.")
+    assert ("RUS", "sanctions", "oppose") in got
+    assert ("RUS", "sanctions", "support") not in got
+    assert ("UN", "ceasefire", "support") in positions(
+        pipe, "Gisteren deed de VN-missie in Libië vergeefs een oproep tot een tijdelijk staakt-het-vuren om gewonden "
+              "te evacueren in het zuiden van de stad.")
+
+
+def test_demand_in_a_dat_clause_belongs_to_the_demander(pipe: Pipeline) -> None:
+    # nl-dev-028 text
+    got = positions(pipe, "In de onderhandelingen eist de Palestijnse beweging Hamas telkens dat de Israëlische "
+                          "troepen zich na een wapenstilstand helemaal uit de Gazastrook terugtrekken.")
+    assert ("HAMAS", "troop_withdrawal", "support") in got
+    assert not any(h == "ISR" for h, _, _ in got)
+
+
+def test_negation_inside_a_separable_verb(pipe: Pipeline) -> None:
+    # nl-dev-013 text (subject "Het land" named)
+    got = positions(pipe, "Turkije neemt niet deel aan de sancties tegen Rusland, maar levert aan de andere kant wel "
+                          "wapens aan Oekraïne.")
+    assert {("TUR", "sanctions", "oppose"), ("TUR", "military_aid", "support")} <= got
+    assert not any(h in ("RUS", "UKR") for h, _, _ in got)
