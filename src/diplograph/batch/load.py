@@ -29,7 +29,7 @@ def load_dir(out: Path, url: str | None = None) -> LoadResult:
         result = LoadResult(run_id)
         stages: list[str] = []
         try:
-            for analysis in parquet.read_analyses(out):
+            for analysis in parquet.read_analyses(out, tokens=False):  # the store keeps no tokens
                 stages = stages or list(analysis.stages)
                 if store.save(analysis, run_id).created:
                     result.created += 1

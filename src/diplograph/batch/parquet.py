@@ -17,6 +17,7 @@ same shard, so a run interrupted mid-flush leaves nothing half-counted.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
 import types
@@ -49,6 +50,7 @@ def _strip_optional(hint: Any) -> Any:
     return hint
 
 
+@functools.cache
 def _hints(cls: type) -> dict[str, Any]:
     return {k: _strip_optional(v) for k, v in typing.get_type_hints(cls).items()}
 
@@ -77,6 +79,7 @@ def arrow_type(hint: Any) -> pa.DataType:
     return pa.string()
 
 
+@functools.cache
 def _is_json(hint: Any) -> bool:
     return arrow_type(hint) == pa.string() and _strip_optional(hint) is not str
 
@@ -205,14 +208,17 @@ def done_ids(out: Path, include_errors: bool = True) -> set[str]:
     return ids - {None}
 
 
-def read_analyses(out: Path) -> Iterator[Analysis]:
-    """Rebuild the analyses stored in ``out`` (one per document; a rerun's later shard wins)."""
+def read_analyses(out: Path, tokens: bool = True) -> Iterator[Analysis]:
+    """Rebuild the analyses stored in ``out`` (one per document; a rerun's later shard wins).
+
+    With ``tokens=False`` sentences come without their tokens (quicker, for stores that do not keep them).
+    """
     docs: dict[str, dict[str, Any]] = {}
     for row in read_table(out, "documents").to_pylist():
         docs[row["doc_id"]] = row  # shards are read in name order, later ones are newer
     keep = {(d, r["shard"]) for d, r in docs.items()}
     grouped: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    for table in ("sentences", "tokens", *ITEM_TABLES):
+    for table in ("sentences", "tokens", *ITEM_TABLES) if tokens else ("sentences", *ITEM_TABLES):
         for row in read_table(out, table).to_pylist():
             if (row["doc_id"], row["shard"]) in keep:
                 grouped[row["doc_id"]][table].append(row)
