@@ -97,6 +97,8 @@ def find_cues(sent: Sentence, masked: set[int], lex: QuoteLexicon) -> list[Cue]:
         if w in lex.speech_nouns and i + 1 < len(toks) and toks[i + 1].text.lower() == "van":
             cues.append(Cue("noun", sent, i, i + 1))
             continue
+        if _fixed_phrase(toks, i, lex):
+            continue
         candidates = list(lex.by_form.get(w, []))
         if sent.parsed and t.lemma:
             candidates += [v for v in lex.verbs if v.lemma == t.lemma.lower() and v not in candidates]
@@ -114,6 +116,17 @@ def find_cues(sent: Sentence, masked: set[int], lex: QuoteLexicon) -> list[Cue]:
     for c in cues:
         c.speaker = cue_speaker(c, masked, lex)
     return cues
+
+
+def _fixed_phrase(toks: list[Token], i: int, lex: QuoteLexicon) -> bool:
+    """The word at ``i`` is part of a phrase such as "eerlijk gezegd" that reports nothing."""
+    words = [t.text.lower() for t in toks]
+    for phrase in lex.not_cues:
+        for k, part in enumerate(phrase):
+            start = i - k
+            if part == words[i] and start >= 0 and words[start:start + len(phrase)] == phrase:
+                return True
+    return False
 
 
 def _first_unmasked(toks: list[Token], masked: set[int]) -> int | None:

@@ -34,11 +34,13 @@ class QuoteLexicon:
     max_quote_chars: int
     verbs: list[Verb]
     call_verbs: set[str]
+    not_cues: list[list[str]]
     speech_nouns: set[str]
     fillers: set[str]
     according_to: set[str]
     clause_openers: set[str]
     subordinators: set[str]
+    continuations: set[str]
     prepositions: set[str]
     anaphoric: set[str]
     own_account: list[str]
@@ -104,11 +106,13 @@ def load_lexicon(lang: str = "nl") -> QuoteLexicon:
         max_quote_chars=int(d["max_quote_chars"]),
         verbs=verbs,
         call_verbs=_lower(d["call_verbs"]),
+        not_cues=[str(p).lower().split() for p in d["not_cues"]],
         speech_nouns=_lower(d["speech_nouns"]),
         fillers=_lower(d["cue_fillers"]),
         according_to=_lower(d["according_to"]),
         clause_openers=_lower(d["clause_openers"]),
         subordinators=_lower(d["subordinators"]),
+        continuations=_lower(d["continuations"]),
         prepositions=_lower(d["prepositions"]),
         anaphoric=_lower(d["anaphoric_content"]),
         own_account=[s.lower() for s in d["own_account"]],

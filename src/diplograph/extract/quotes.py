@@ -46,6 +46,7 @@ class _Doc:
         self.history: list[tuple[int, Speaker]] = []  # (sentence index, attributed speaker)
         self.out: list[Quote] = []
         self.pending: list[Quoted] = []  # long quotations still without a speaker
+        self.gaps: dict[tuple[int, int], tuple[int, int]] = {}  # content span -> attribution inside it
 
     def in_quote(self, start: int, end: int) -> Quoted | None:
         for q in self.quoted:
@@ -171,7 +172,7 @@ def _first_person(doc: _Doc, s: Sentence, before: int, actor: str | None, depth:
     if first is None or first.i != 0:
         return None
     toks = np_after(s.tokens, 0, doc.lex)
-    if toks and toks[0].start < before and not _sentence_word(doc, toks[0]):
+    if toks and toks[0].start < before and not _sentence_word(doc, toks[0]) and doc.resolver.name_like(toks[-1]):
         sp = doc.resolver.resolve(toks)
         if sp and sp.name and sp.person:
             return sp
@@ -386,15 +387,20 @@ def _content_around(doc: _Doc, c: Cue) -> tuple[int, int] | None:
     end_attr = max([c.j] + [t.i for t in c.speaker or []]) + 1
     before = toks[:i]
     after = toks[end_attr:]
-    if after and after[0].text == ",":
+    # "..., zei Vance, maar dat heeft weinig zin": the sentence goes on after the attribution;
+    # "..., zegt X, die sinds ...": a clause about the speaker does not
+    if len(after) > 1 and after[0].text == "," and after[1].text.lower() in doc.lex.continuations:
         after = after[1:]
-    elif after and after[0].text not in {".", "!", "?"}:
-        after = [t for t in after if t.text in {".", "!", "?"}][:0]
+    else:
+        after = []
     span = _tokens_text(doc, before)
     if span is None:
         return None
     tail = _tokens_text(doc, after)
-    return (span[0], tail[1]) if tail else span
+    if tail:
+        doc.gaps[(span[0], tail[1])] = (span[1], tail[0])
+        return span[0], tail[1]
+    return span
 
 
 def _content_according(doc: _Doc, c: Cue) -> tuple[int, int] | None:
@@ -445,14 +451,20 @@ def _reported(doc: _Doc, c: Cue) -> None:
         s_content = s
     if span is None or _words(doc.text[span[0]:span[1]]) < 3:
         return
-    if _mostly_quoted(doc, s_content, span[0], span[1]):
+    gap = doc.gaps.get(span)
+    if _mostly_quoted(doc, s_content, span[0], gap[0] if gap else span[1]):
         if c.kind == "anaphoric":
             _attribute_pending(doc, c, s_content)
         return
     sp = _resolve(doc, c.speaker, s.index)
     if sp is None or not sp.name:
         return
-    _add(doc, _clean(doc.text[span[0]:span[1]]), span[0], span[1], s_content.index, False, sp, c)
+    gap = doc.gaps.get(span)
+    if gap:  # the words around the attribution, without it
+        words = _clean(doc.text[span[0]:gap[0]]) + " " + _clean(doc.text[gap[1]:span[1]])
+    else:
+        words = _clean(doc.text[span[0]:span[1]])
+    _add(doc, words, span[0], span[1], s_content.index, False, sp, c)
 
 
 def toks_lower(t: Token) -> str:

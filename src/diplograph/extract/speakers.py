@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from diplograph.extract.quote_lexicon import QuoteLexicon
 from diplograph.model import Analysis, Mention, Sentence, Token
@@ -301,7 +302,12 @@ class SpeakerResolver:
             w = t.text
             namey = (is_cap(w) and not is_role(w, self.lex) and not _NATIONALITY.match(w)
                      and w.lower() not in _ARTICLES)
-            if namey or (cur and w.lower() in self.lex.name_particles and w.islower()):
+            particle = cur and w.lower() in self.lex.name_particles and w.islower()
+            if particle and w.lower() == "van" and len(
+                    [c for c in cur if is_cap(c.text) and c.text.lower() not in self.lex.name_particles]) >= 2:
+                cur = []  # "Peter Kanne van I&O Research": a first and last name, then a phrase
+                continue
+            if namey or particle:
                 cur.append(t)
             else:
                 cur = []
@@ -329,6 +335,19 @@ class SpeakerResolver:
         if full and last and last in full.lower().split():
             return full
         return name
+
+    def name_like(self, tok: Token) -> bool:
+        """A capitalised word that is a name: known to the actor layer, tagged as one by the parser,
+        or capitalised somewhere other than at the start of a sentence ("Buiten", "Eerlijk" are not)."""
+        if any(m.span.start <= tok.start < m.span.end for m in self.analysis.mentions) or tok.ner != "O":
+            return True
+        if not self._sentence_initial(tok.start):
+            return True
+        if re.search(rf"(?<=[\w,;:)] ){re.escape(tok.text)}\b", self.text):
+            return True
+        # a misspelt known name ("Zelenksi" beside "Zelenski")
+        known = {m.span.text.split()[-1] for m in self.analysis.mentions if m.person and m.span.text.split()}
+        return any(SequenceMatcher(None, tok.text.lower(), k.lower()).ratio() >= 0.8 for k in known)
 
     def _sentence_initial(self, offset: int) -> bool:
         before = self.text[:offset].rstrip(" \t")
