@@ -80,8 +80,9 @@ def test_language_identification() -> None:
 
 
 def test_furniture_lines_from_real_pages() -> None:
-    # caption and credit lines as they occur in ../shared/eval/dev.jsonl texts (nl-dev-017, nl-dev-029, nl-dev-018)
-    raw = ("Xi Jinping kwam maandagmiddag aan in Moskou.\n\nVolledig scherm Poetin en Xi zijn geen onbekenden van "
+    # caption, credit and byline lines as in ../shared/eval/dev.jsonl (nl-dev-017, nl-dev-029, nl-dev-018, nl-dev-033)
+    raw = ("Buitenlandredacteur Eliane Lamper\n\n"
+           "Xi Jinping kwam maandagmiddag aan in Moskou.\n\nVolledig scherm Poetin en Xi zijn geen onbekenden van "
            "elkaar. © AFP\n\nHet bezoek duurt drie dagen.\n(ANP /upday)\n\nJoe Biden en collega Volodimir Zelenski "
            "in Kiev. Beeld REUTERS\n")
     text, _ = clean_text(raw)

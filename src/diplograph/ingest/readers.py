@@ -251,7 +251,7 @@ def _record(src: str, n: int, rec: Any, stem: str, unit: str = "line") -> Iterat
     title = rec.get("title")
     doc = make_document(rid, text, source=src, line=n, date=date, title=str(title) if title else None,
                         lang=_first(rec, _LANG_KEYS), outlet=_str(rec.get("outlet")),
-                        url=_str(_first(rec, _URL_KEYS)), meta=meta)
+                        url=_str(_first(rec, _URL_KEYS)), meta=meta, title_from_text=not title)
     if not doc.text:
         yield IngestError(src, "no text left after removing page furniture", n, rid)
         return
@@ -269,6 +269,7 @@ def _read_csv(path: Path, data: bytes, encoding: str | None) -> Iterator[Item]:
     raw = _decode(data, encoding)
     first_line = raw.split("\n", 1)[0]
     delimiter = "\t" if path.suffix.lower() == ".tsv" else max(",;\t", key=first_line.count)
+    csv.field_size_limit(max(csv.field_size_limit(), 50_000_000))  # long articles in one field
     reader = csv.DictReader(io.StringIO(raw, newline=""), delimiter=delimiter)
     fields = [f.strip().lower() for f in reader.fieldnames or []]
     if not any(k in fields for k in _TEXT_KEYS):
