@@ -205,3 +205,13 @@ def test_reading_from_another_host_needs_the_token(tmp_path):
         assert remote.get("/").status_code == 200  # the page itself; its API calls carry the token
     with TestClient(app, client=("127.0.0.1", 40000)) as local:
         assert local.get("/api/documents").status_code == 200
+
+
+def test_event_type_filter(client):
+    types = ok(client, "/api/event-types")
+    assert len(types) == 16 and {"type", "quad", "score"} <= set(types[0])
+    for t in ("REJECT", "CONSULT"):
+        net = ok(client, f"/api/analyses/network?type={t.lower()}")["data"]
+        assert all(set(e["types"]) == {t} for e in net["edges"])
+        assert all(e["type"] == t for e in ok(client, f"/api/events?type={t}")["items"])
+    assert client.get("/api/analyses/series?type=HUG").status_code == 400

@@ -10,6 +10,7 @@ import typer
 from diplograph.analyse import service
 from diplograph.analyse.output import FORMATS, render, to_table
 from diplograph.analyse.periods import GRANULARITIES, BadDate, Filters
+from diplograph.analyse.plover import quad_of
 
 FORMAT = typer.Option("table", "--format", "-f", help="table, json (full, with evidence) or csv.")
 ACTOR = typer.Option(None, "--actor", "-a", help="Actor code (e.g. RUS).")
@@ -19,12 +20,16 @@ UNTIL = typer.Option(None, "--until", help="Up to this date (YYYY, YYYY-MM or YY
 OUTLET = typer.Option(None, "--outlet", help="Only items from this outlet.")
 DB = typer.Option(None, "--db", help="Store URL (default $DIPLOGRAPH_DB or sqlite:///diplograph.db).")
 BY = typer.Option("month", "--by", help="Period: day, week, month or year.")
+TYPE = typer.Option(None, "--type", "-t", help="Only events of this PLOVER type (e.g. REJECT).")
 
 
 def _filters(actor: str | None, issue: str | None, since: str | None, until: str | None,
-             outlet: str | None) -> Filters:
+             outlet: str | None, type_: str | None = None) -> Filters:
+    if type_ and quad_of(type_.upper()) in ("", "unknown"):
+        raise typer.BadParameter(f"unknown PLOVER event type {type_!r}")
     try:
-        return Filters(actor=actor.upper() if actor else None, issue=issue, since=since, until=until, outlet=outlet)
+        return Filters(actor=actor.upper() if actor else None, issue=issue, since=since, until=until, outlet=outlet,
+                       type=type_.upper() if type_ else None)
     except BadDate as exc:
         raise typer.BadParameter(str(exc)) from exc
 
@@ -55,10 +60,11 @@ def register(app: typer.Typer) -> None:
     def timeline(actor: str | None = ACTOR,
                  with_: str | None = typer.Option(None, "--with", help="Second actor: the dyad's timeline."),
                  issue: str | None = ISSUE, since: str | None = SINCE, until: str | None = UNTIL,
-                 outlet: str | None = OUTLET, by: str = BY, format: str = FORMAT, db: str | None = DB) -> None:
+                 outlet: str | None = OUTLET, type: str | None = TYPE, by: str = BY, format: str = FORMAT,
+                 db: str | None = DB) -> None:
         """An actor's (or a dyad's) events and positions over time, per issue, with evidence."""
         _check(format, by)
-        f = _filters(actor, issue, since, until, outlet)
+        f = _filters(actor, issue, since, until, outlet, type)
         if with_ and not actor:
             raise typer.BadParameter("--with needs --actor")
         dyad = (f.actor, with_.upper()) if with_ and f.actor else None
@@ -101,10 +107,11 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def network(actor: str | None = ACTOR, since: str | None = SINCE, until: str | None = UNTIL,
-                outlet: str | None = OUTLET, format: str = FORMAT, db: str | None = DB) -> None:
+                outlet: str | None = OUTLET, type: str | None = TYPE, format: str = FORMAT,
+                db: str | None = DB) -> None:
         """Directed actor network of events weighted by PLOVER score, with mediators of conflict dyads."""
         _check(format)
-        f = _filters(actor, None, since, until, outlet)
+        f = _filters(actor, None, since, until, outlet, type)
         data, _ = _run(db, lambda s: service.run_network(s, f), format)
         if format == "table":
             typer.echo("\nMediators (talk with both sides of a conflict dyad):")
@@ -114,10 +121,10 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def series(actor: str | None = ACTOR, since: str | None = SINCE, until: str | None = UNTIL,
-               outlet: str | None = OUTLET, by: str = BY,
+               outlet: str | None = OUTLET, type: str | None = TYPE, by: str = BY,
                undirected: bool = typer.Option(False, "--undirected", help="Merge A→B and B→A."),
                format: str = FORMAT, db: str | None = DB) -> None:
         """Event counts and mean PLOVER score per dyad per period (classic event-data series)."""
         _check(format, by)
-        f = _filters(actor, None, since, until, outlet)
+        f = _filters(actor, None, since, until, outlet, type)
         _run(db, lambda s: service.run_series(s, f, by, not undirected), format)

@@ -107,6 +107,7 @@ class Filters:
     since: str | None = None
     until: str | None = None
     outlet: str | None = None
+    type: str | None = None  # PLOVER event type: keeps only events of that type (positions are unaffected)
 
     def __post_init__(self) -> None:
         valid_date(self.since)
@@ -133,6 +134,8 @@ class Filters:
         if not self.in_range(rec.date):
             return False
         if self.outlet and (rec.outlet or "").lower() != self.outlet.lower():
+            return False
+        if self.type and isinstance(rec, EventRecord) and rec.type != self.type:
             return False
         if actor and self.actor and self.actor not in actors_of(rec):
             return False

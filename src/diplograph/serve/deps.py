@@ -57,10 +57,11 @@ def filters(
     since: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
     until: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
     outlet: str | None = Query(None, description="Outlet name"),
+    type: str | None = Query(None, description="PLOVER event type, e.g. REJECT (events only)"),
 ) -> Filters:
     try:
         return Filters(actor=check_code(actor), issue=check_issue(issue), since=since or None,
-                       until=until or None, outlet=outlet or None)
+                       until=until or None, outlet=outlet or None, type=check_type(type))
     except BadDate as exc:
         raise bad(str(exc)) from exc
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
 from diplograph.analyse.periods import Filters
 from diplograph.analyse.plover import score_of
-from diplograph.serve.deps import MAX_ID, Paging, check_code, check_type, filters, get_store
+from diplograph.serve.deps import MAX_ID, Paging, check_code, filters, get_store
 from diplograph.serve.schemas import EventOut, Page, PositionOut, QuoteOut
 
 router = APIRouter(prefix="/api", tags=["items"])
@@ -32,14 +32,13 @@ def _event(e: dict[str, Any]) -> dict[str, Any]:
 
 @router.get("/events", response_model=Page[EventOut])
 def events(f: Filters = Depends(filters), paging: Paging = Depends(), store: Any = Depends(get_store),
-           type: str | None = Query(None, description="PLOVER type, e.g. REJECT"),
            recipient: str | None = Query(None, description="Recipient actor code"),
            modality: Literal["asserted", "conditional", "hypothetical", "future", "historical", "negated"] | None
            = None, q: str | None = Q) -> dict[str, Any]:
     """Events (PLOVER): ``actor`` matches initiators or recipients; ``issue`` keeps events whose sentence
     carries a position on it."""
     rows = store.events(actor=f.actor, recipient=check_code(recipient, "recipient"), issue=f.issue,
-                        type=check_type(type), outlet=f.outlet, modality=modality, limit=None)
+                        type=f.type, outlet=f.outlet, modality=modality, limit=None)
     return paging.page([_event(e) for e in _keep(rows, f, q)])
 
 

@@ -37,3 +37,17 @@ def issues(store: Any = Depends(get_store)) -> list[dict[str, Any]]:
         counts = dict(s.execute(select(m.Position.issue, func.count()).group_by(m.Position.issue)).all())
     return [{"id": i["id"], "name": i.get("name") or i["id"], "description": i.get("description"),
              "positions": counts.get(i["id"], 0)} for i in codebook()]
+
+
+@router.get("/event-types")
+def event_types() -> list[dict[str, Any]]:
+    """The PLOVER event types with their quad class and conflict (-10) to cooperation (+10) score."""
+    from diplograph.analyse.plover import _FALLBACK, quad_of, score_of
+
+    try:
+        from diplograph.extract.plover import types
+
+        names = types()
+    except (ImportError, KeyError, FileNotFoundError):
+        names = list(_FALLBACK)
+    return [{"type": t, "quad": quad_of(t), "score": score_of(t)} for t in names]

@@ -1,7 +1,7 @@
 /* diplograph dashboard: a small single-page app over the JSON API (no framework, works offline). */
 "use strict";
 
-const FILTER_KEYS = ["q", "actor", "issue", "outlet", "since", "until", "by"];
+const FILTER_KEYS = ["q", "actor", "issue", "outlet", "type", "since", "until", "by"];
 const STANCE_VALUE = { support: 1, conditional: 0.5, mixed: 0, oppose: -1 };
 const STANCE_COLOR = { support: "#1b7f3b", conditional: "#a86400", oppose: "#b3261e", mixed: "#6d3fa0" };
 const PALETTE = ["#1f4e8c", "#d1495b", "#00798c", "#edae49", "#66a182", "#8d5a97", "#30638e", "#e76f51",
@@ -70,7 +70,7 @@ function apiParams(params, keys, extra = {}) {
   return p;
 }
 
-const ANALYSIS_KEYS = ["actor", "issue", "outlet", "since", "until"];
+const ANALYSIS_KEYS = ["actor", "issue", "outlet", "type", "since", "until"];
 
 function stance(s) {
   return s ? `<span class="stance stance-${esc(s)}">${esc(s)}</span>` : "";
@@ -180,8 +180,8 @@ function itemRef(it, kind) {
 /* ---------- sidebar ---------- */
 
 async function loadMeta() {
-  const [actors, issues, stats] = await Promise.all([api("actors", new URLSearchParams({ limit: 1000 })),
-    api("issues"), api("stats")]);
+  const [actors, issues, stats, types] = await Promise.all([api("actors", new URLSearchParams({ limit: 1000 })),
+    api("issues"), api("stats"), api("event-types")]);
   meta.actors = actors.items;
   meta.issues = issues;
   meta.stats = stats;
@@ -194,6 +194,7 @@ async function loadMeta() {
   fillSel("actor", meta.actors.map((a) => [a.code, a.name ? `${a.code} — ${a.name}` : a.code]));
   fillSel("issue", meta.issues.map((i) => [i.id, `${i.name} (${i.positions})`]));
   fillSel("outlet", stats.outlets.map((o) => [o, o]));
+  fillSel("type", types.map((t) => [t.type, `${t.type} (${t.score > 0 ? "+" : ""}${t.score})`]));
 }
 
 function syncForm(params) {
@@ -321,7 +322,7 @@ async function viewItems(params) {
     `<a href="${hashFor("items", params, { tab: k })}" class="${k === tab ? "active" : ""}">${t.label}</a>`).join("");
   setMain(`<h1>Items</h1><div class="tabs">${tabs}</div><div class="pager" id="pager"></div><div id="list"></div>`);
   let page;
-  const keys = ["actor", "issue", "outlet", "since", "until", "q"];
+  const keys = ["actor", "issue", "outlet", "since", "until", "q"].concat(tab === "events" ? ["type"] : []);
   if (tab === "documents") {
     page = await api("documents", apiParams(params, keys, { limit, offset }));
     mount("#list", docTable(page.items));
@@ -423,7 +424,7 @@ async function viewNegotiation(params) {
     main.querySelector("#neg").innerHTML = '<p class="muted">Not enough parties with positions yet.</p>';
     return;
   }
-  const res = await api("analyses/negotiation", apiParams(params, ["issue", "outlet", "since", "until"], { parties }));
+  const res = await api("analyses/negotiation", apiParams(params, ["issue", "outlet", "type", "since", "until"], { parties }));
   const d = res.data;
   const blockedIssues = new Set(d.blocks.flatMap((b) => [b.issue, b.precondition_issue].filter(Boolean)));
   const rows = d.matrix.map((row) => {
