@@ -33,6 +33,8 @@ def test_report_markdown_and_html(tmp_path: Path) -> None:
     assert r.exit_code == 0 and "stored 1 new" in r.stdout  # seed-001 was there already
     r = runner.invoke(app, ["report", "--db", db])
     assert r.exit_code == 0 and "## Rusland wijst aanbod vredesonderhandelingen af" in r.stdout
+    r = runner.invoke(app, ["report", "--db", db, "--doc", "seed-001"])
+    assert r.exit_code == 0 and "## seed-001" in r.stdout and "Rusland wijst" not in r.stdout
     out = tmp_path / "report.html"
     r = runner.invoke(app, ["report", "--db", db, "--format", "html", "-o", str(out)])
     assert r.exit_code == 0 and "<section" in out.read_text(encoding="utf-8")

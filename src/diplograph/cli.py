@@ -324,13 +324,15 @@ def report(db: str | None = DB,
            outlet: str | None = OUTLET,
            only_findings: bool = typer.Option(False, "--only-findings",
                                               help="Leave out documents where nothing was found."),
-           limit: int = typer.Option(0, "--limit", "-n", help="At most this many documents (0: all).")) -> None:
+           limit: int = typer.Option(0, "--limit", "-n", help="At most this many documents (0: all)."),
+           doc: str | None = typer.Option(None, "--doc", help="Only this document (store id or document id).")
+           ) -> None:
     """Per document: its actors, events, quotes and positions, each with its evidence sentence."""
     from diplograph.report import render
 
     with _open(db) as store:
         text = render(store, fmt.value, actor=actor, since=since, until=until, outlet=outlet,
-                      only_findings=only_findings, limit=limit or None)
+                      only_findings=only_findings, limit=limit or None, doc=doc)
     if output:
         output.write_text(text, encoding="utf-8")
         typer.echo(f"report written to {output}", err=True)

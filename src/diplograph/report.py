@@ -9,9 +9,17 @@ from diplograph.store.repository import Store
 
 
 def collect(store: Store, *, actor: str | None = None, since: str | None = None, until: str | None = None,
-            outlet: str | None = None, only_findings: bool = False, limit: int | None = None) -> list[dict[str, Any]]:
-    """The documents to report on, oldest first, each with ``actors`` (code, name, mentions) and its findings."""
-    docs = store.documents(actor=actor, since=since, until=until, outlet=outlet, limit=limit)
+            outlet: str | None = None, only_findings: bool = False, limit: int | None = None,
+            doc: str | None = None) -> list[dict[str, Any]]:
+    """The documents to report on, oldest first, each with ``actors`` (code, name, mentions) and its findings.
+
+    ``doc`` (store id or external id) restricts the report to one document.
+    """
+    if doc is not None:
+        one = store.document(doc)
+        docs = [one] if one else []
+    else:
+        docs = store.documents(actor=actor, since=since, until=until, outlet=outlet, limit=limit)
     names = {a["code"]: a["name"] for a in store.actors()}
     out = []
     for summary in reversed(docs):

@@ -305,7 +305,7 @@ class Store:
             q = q.where(m.Document.lang == lang)
         if actor:
             q = q.where(exists().where(m.Mention.doc_id == m.Document.id, m.Mention.actor == actor))
-        q = q.order_by(m.Document.date.desc(), m.Document.id).offset(offset)
+        q = q.order_by(m.Document.date.desc().nulls_last(), m.Document.id).offset(offset)
         if limit is not None:
             q = q.limit(limit)
         with self.Session() as s:
@@ -430,7 +430,7 @@ class Store:
 
     def _items(self, q: Select, date: Any, limit: int | None, offset: int, fmt: Any) -> list[dict[str, Any]]:
         entity = q.column_descriptions[0]["entity"]
-        q = q.order_by(date.desc(), m.Document.id, entity.start).offset(offset)
+        q = q.order_by(date.desc().nulls_last(), m.Document.id, entity.start).offset(offset)
         if limit is not None:
             q = q.limit(limit)
         with self.Session() as s:
