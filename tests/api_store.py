@@ -11,9 +11,9 @@ from diplograph.cli import app
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
-def ingest_examples(db_path: Path) -> str:
-    """Run the real ingest command on examples/ into a fresh SQLite file; return its URL."""
-    url = f"sqlite:///{db_path}"
+def ingest_examples(db_path: Path | str) -> str:
+    """Run the real ingest command on examples/ into a fresh SQLite file (or a database URL); return its URL."""
+    url = db_path if isinstance(db_path, str) and "://" in db_path else f"sqlite:///{db_path}"
     result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", url, "--quiet"])
     assert result.exit_code == 0, result.output
     return url
