@@ -116,7 +116,8 @@ def test_cli_contradiction_table_shows_evidence(db):
 
 @pytest.mark.parametrize("args", [["contradictions", "--since", "2023-13"], ["timeline", "--by", "hour"],
                                   ["shifts", "--format", "xml"], ["negotiation", "-p", "UKR"],
-                                  ["timeline", "--with", "UKR"]])
+                                  ["timeline", "--with", "UKR"], ["timeline", "-a", "UKR", "--with", "ukr"],
+                                  ["network", "--type", "HUG"]])
 def test_cli_bad_parameters(db, args):
     r = CliRunner().invoke(app, [*args, "--db", db])
     assert r.exit_code == 2, r.output

@@ -122,6 +122,7 @@ def test_negotiation(client):
     ("/api/documents?until=2023-1", 400),
     ("/api/analyses/timeline?by=fortnight", 422),
     ("/api/analyses/timeline?with=UKR", 400),
+    ("/api/analyses/timeline?actor=UKR&with=ukr", 400),
     ("/api/analyses/shifts?format=xml", 422),
     ("/api/analyses/contradictions?since=2023-00", 400),
     ("/api/analyses/negotiation", 422),

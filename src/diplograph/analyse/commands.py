@@ -67,6 +67,8 @@ def register(app: typer.Typer) -> None:
         f = _filters(actor, issue, since, until, outlet, type)
         if with_ and not actor:
             raise typer.BadParameter("--with needs --actor")
+        if with_ and actor and with_.upper() == actor.upper():
+            raise typer.BadParameter("--with must be another actor than --actor")
         dyad = (f.actor, with_.upper()) if with_ and f.actor else None
         _run(db, lambda s: service.run_timeline(s, f, dyad, by), format)
 

@@ -41,6 +41,8 @@ def timeline(f: Filters = Depends(filters), store: Any = Depends(get_store), by:
     other = check_code(with_, "with")
     if other and not f.actor:
         raise bad("'with' needs 'actor'")
+    if other and other == f.actor:
+        raise bad("'with' must be another actor than 'actor'")
     dyad = (f.actor, other) if other and f.actor else None
     return _out("timeline", f, {"by": by, "with": other}, service.run_timeline(store, f, dyad, by), format)
 
