@@ -93,8 +93,7 @@ def test_reingest_is_idempotent(store_url: str) -> None:
     assert counts["documents"] == len(analyses)
 
 
-def _ingest_worker(url: str, order: list[int], n_docs: int) -> None:
-    analyses = analyse(dpg_documents(n_docs) + seed_documents())
+def _ingest_worker(url: str, order: list[int], analyses: list[Analysis]) -> None:
     with open_store(url) as store:
         for i in order:
             store.save(analyses[i])
@@ -108,7 +107,7 @@ def test_concurrent_ingest_into_postgresql_loses_and_duplicates_nothing(pg_fresh
     orders = [list(range(n)), list(reversed(range(n))), list(range(0, n, 2)) + list(range(1, n, 2)),
               list(range(n // 2, n)) + list(range(n // 2))]
     ctx = mp.get_context("spawn")
-    procs = [ctx.Process(target=_ingest_worker, args=(pg_fresh_url, o, n_docs)) for o in orders]
+    procs = [ctx.Process(target=_ingest_worker, args=(pg_fresh_url, o, analyses)) for o in orders]
     for p in procs:
         p.start()
     for p in procs:
