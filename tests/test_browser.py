@@ -180,3 +180,41 @@ def test_filters_and_bad_dates(page, server):
     page.wait_for_function("location.hash.includes('since=2023-13')")
     page.wait_for_selector("main[data-ready='1'] .error")
     assert "month" in page.inner_text("main .error")
+
+
+def _follow(page, server, link):
+    """Click an evidence link and check the article view highlights that item and its sentence."""
+    kind, item_id = link.get_attribute("href").split("item=")[1].split(":")
+    link.click()
+    item = get(server, f"/api/{kind}s/{item_id}")
+    assert_article_highlights(page, server, kind, item)
+    return item
+
+
+def test_done_when_founding_articles(page, server):
+    """The Russia peace_talks contradiction and the blocked negotiation space, each linked to its sentence."""
+    open_view(page, server + "/#/conflicts?actor=RUS&issue=peace_talks")
+    card = page.locator("[data-testid=contradiction]")
+    assert card.count() == 1 and "Peace talks" in card.inner_text() and "2023-04" in card.inner_text()
+    links = card.locator("[data-testid=evidence-link]")
+    seen = set()
+    for i in range(links.count()):
+        open_view(page, server + "/#/conflicts?actor=RUS&issue=peace_talks")
+        item = _follow(page, server, page.locator("[data-testid=contradiction] [data-testid=evidence-link]").nth(i))
+        assert item["holder"] == "RUS" and item["issue"] == "peace_talks"
+        seen.add((item["stance"], item["doc_ext_id"]))
+    assert {s for s, _ in seen} == {"support", "oppose"} and {d for _, d in seen} == {"seed-000", "seed-001"}
+
+    open_view(page, server + "/#/negotiation?parties=UKR,RUS")
+    block = page.locator("[data-testid=block]", has_text="Precondition meets red line")
+    assert block.count() >= 1 and "Troop withdrawal" in block.first.inner_text()
+    shot(page, "done-when-negotiation")
+    ukr = _follow(page, server, block.first.locator("[data-testid=evidence-link]").first)
+    assert "terugtrekken" in ukr["sentence"]
+    shot(page, "done-when-precondition-sentence")
+    open_view(page, server + "/#/negotiation?parties=UKR,RUS")
+    block = page.locator("[data-testid=block]", has_text="Precondition meets red line").first
+    rus = _follow(page, server, block.locator(".versus > div").nth(1).locator("[data-testid=evidence-link]").first)
+    assert "absurd" in rus["sentence"]
+    shot(page, "done-when-red-line-sentence")
+    assert page.errors == []

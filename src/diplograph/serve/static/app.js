@@ -627,6 +627,9 @@ async function viewDoc(arg, params) {
   }));
   const first = main.querySelector(".hl-selected");
   if (first) first.scrollIntoView({ block: "center" });
+  const box = main.querySelector(".items-list");
+  const selEl = box && box.querySelector(".it.selected");
+  if (selEl) box.scrollTop = selEl.offsetTop - box.offsetTop - 60;
 }
 
 /* ---------- router ---------- */
