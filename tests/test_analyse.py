@@ -122,7 +122,7 @@ def test_negotiation_space_withdrawal_precondition_blocks(seeds):
     assert rows["peace_talks"]["cells"]["UKR"]["stance"] == "conditional"
     assert rows["peace_talks"]["cells"]["UKR"]["preconditions"] == ["troop_withdrawal"]
     assert rows["troop_withdrawal"]["cells"]["RUS"]["stance"] == "oppose"
-    assert rows["troop_withdrawal"]["status"] == "divergence"
+    assert rows["troop_withdrawal"]["status"] == rows["peace_talks"]["status"] == "blocked"
     pre = [b for b in space["blocks"] if b["kind"] == "precondition"]
     assert len(pre) == 1
     b = pre[0]
@@ -145,6 +145,12 @@ def test_precondition_from_condition_words_alone(seeds):
     recs = [plan, seeds[7]]
     space = negotiation_space(recs, ["UKR", "RUS"])
     assert [b["kind"] for b in space["blocks"]] == ["precondition"]
+    # the matrix shows the rejected precondition as Russia's red line, with the REJECT as evidence
+    rows = {r["issue"]: r for r in space["matrix"]}
+    red = rows["troop_withdrawal"]["cells"]["RUS"]
+    assert red["stance"] == "oppose" and red["derived_from"] == "REJECT"
+    assert [e["text"] for e in red["evidence"]] == [S1_ABSURD]
+    assert rows["troop_withdrawal"]["cells"]["UKR"] is None
 
 
 def test_timeline_actor_and_dyad(seeds):
@@ -179,3 +185,32 @@ def test_network_mediator_and_series(seeds):
     assert by[("CHN", "RUS")]["count"] == 1 and by[("RUS", "UKR")]["verbal_conflict"] == 1
     undirected = event_series(seeds, directed=False)
     assert all(r["source"] < r["target"] for r in undirected)
+
+
+def test_output_formats(seeds):
+    import csv
+    import io
+    import json
+
+    from diplograph.analyse.output import render, to_table
+
+    found = contradictions(seeds)
+    rows = contradiction_rows(found)
+    table = to_table(rows, width=100)
+    assert all(len(line) <= 100 for line in table.splitlines())
+    assert "…" in table and "RUS" in table
+    parsed = list(csv.DictReader(io.StringIO(render(found, rows, "csv"))))
+    assert parsed[0]["for_evidence"].endswith(S1_RUS)  # full text, commas quoted
+    assert json.loads(render(found, rows, "json"))[0]["holder"] == "RUS"
+    assert to_table([]) == "(nothing found)"
+    with pytest.raises(ValueError):
+        render(found, rows, "xml")
+
+
+def test_periods_of_uneven_precision():
+    assert [period_of(d, "day") for d in ("2023-04-12", "2023-04", "2023")] == ["2023-04-12", "2023-04", "2023"]
+    assert [period_of(d, "year") for d in ("2023-04-12", "2023-04", "2023")] == ["2023"] * 3
+    assert period_of("2021-01-03", "week") == "2020-W53"  # ISO weeks cross the year boundary
+    year_only = Filters(since="2023-06", until="2023-07")
+    assert year_only.in_range("2023")  # a year-dated item may fall in the window
+    assert not year_only.in_range("2022") and not year_only.in_range("2023-08-01")

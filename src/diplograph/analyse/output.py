@@ -51,10 +51,11 @@ def to_table(rows: list[dict[str, Any]], width: int = 160) -> str:
     cols = list(dict.fromkeys(k for r in rows for k in r))
     cells = [[_cell(r.get(c)) for c in cols] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
-    budget = max(width - 2 * (len(cols) - 1), 12 * len(cols))
+    floor = 8  # no column is cut below this
+    budget = max(width - 2 * (len(cols) - 1), sum(min(w, floor) for w in widths))
     if sum(widths) > budget:  # water-filling: the widest columns are cut to a common cap
         cap = max(widths)
-        while cap > 12 and sum(min(w, cap) for w in widths) > budget:
+        while cap > floor and sum(min(w, cap) for w in widths) > budget:
             cap -= 1
         widths = [min(w, cap) for w in widths]
 
