@@ -133,3 +133,11 @@ def test_html_report(store):
     assert ["RUS", "UKR"] in negotiation_parties(load_records(store))
     only = render_html_report(store, actor="RUS", since="2023-04", until="2023-04")
     assert "actor RUS" in only
+
+
+def test_cli_briefing(db, tmp_path):
+    out = tmp_path / "briefing.html"
+    r = CliRunner().invoke(app, ["briefing", "-o", str(out), "--db", db, "--by", "year"])
+    assert r.exit_code == 0, r.output
+    assert "Negotiation space" in out.read_text(encoding="utf-8")
+    assert CliRunner().invoke(app, ["briefing", "-o", str(out), "--db", db, "--since", "2023-99"]).exit_code == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -130,3 +131,19 @@ def register(app: typer.Typer) -> None:
         _check(format, by)
         f = _filters(actor, None, since, until, outlet, type)
         _run(db, lambda s: service.run_series(s, f, by, not undirected), format)
+
+    @app.command()
+    def briefing(output: Path = typer.Option(..., "-o", "--output", help="HTML file to write."),
+                 actor: str | None = ACTOR, since: str | None = SINCE, until: str | None = UNTIL,
+                 by: str = BY, db: str | None = DB) -> None:
+        """All analyses (negotiation spaces, contradictions, shifts, network, series) as one offline HTML file."""
+        from diplograph.analyse.report_html import render_html_report
+        from diplograph.store import open_store
+
+        _check("table", by)
+        _filters(actor, None, since, until, None)
+        with open_store(db) as store:
+            html = render_html_report(store, actor=actor.upper() if actor else None, since=since, until=until,
+                                      granularity=by)
+        output.write_text(html, encoding="utf-8")
+        typer.echo(f"briefing written to {output}", err=True)
