@@ -218,3 +218,15 @@ def test_done_when_founding_articles(page, server):
     assert "absurd" in rus["sentence"]
     shot(page, "done-when-red-line-sentence")
     assert page.errors == []
+
+
+def test_tables_sort_by_column(page, server):
+    open_view(page, server + "/#/items?tab=positions")
+    header = page.locator("[data-testid=positions-table] th", has_text="Holder")
+    header.click()
+    cells = page.locator("[data-testid=positions-table] tbody tr td:nth-child(2)").all_text_contents()
+    assert cells == sorted(cells)
+    header.click()
+    cells = page.locator("[data-testid=positions-table] tbody tr td:nth-child(2)").all_text_contents()
+    assert cells == sorted(cells, reverse=True)
+    assert "sorted-desc" in (header.get_attribute("class") or "")
