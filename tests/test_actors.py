@@ -15,7 +15,7 @@ from diplograph.model import Analysis, Document
 
 @pytest.fixture(scope="module")
 def pipe() -> Pipeline:
-    return Pipeline(["language", "actors"])
+    return Pipeline(["language", "actors"], analyzer="simple")
 
 
 def run(pipe: Pipeline, text: str, date: str | None = "2023-04") -> Analysis:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
+from rapidfuzz import fuzz, process
 
 from diplograph.extract.actor_kb import KB, Alias, Person, load_kb
 from diplograph.extract.pipeline import register
@@ -141,6 +142,12 @@ class Gazetteer:
     def __init__(self, kb: KB, lexicon: Lexicon) -> None:
         self.exact: dict[str, Alias] = {}
         self.lower: dict[str, Alias] = {}
+        self.surnames: dict[str, list[Person]] = {}
+        for p in kb.people:
+            for n in {fold(a.split()[-1]) for a in [p.name, *p.aliases] if a not in p.ambiguous}:
+                if len(n) >= 5 and p not in self.surnames.setdefault(n, []):
+                    self.surnames[n].append(p)
+        self.surname_keys = list(self.surnames)
         rank = {"person": 0, "name": 1, "metonym": 2, "demonym": 3, "adjective": 4}
         aliases = sorted(kb.aliases, key=lambda a: rank.get(a.kind, 9))
         media = [Alias(m, MEDIA, "", m, m in lexicon.ambiguous_media) for m in lexicon.media]
@@ -169,6 +176,27 @@ class Gazetteer:
         heads = sorted(lexicon.compound_heads, key=len, reverse=True)
         self.compound = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in stems) + r")(?=(?:"
                                    + "|".join(re.escape(h) for h in heads) + r")(?!\w))")
+
+    def fuzzy_person(self, name: str) -> Person | None:
+        """The KB person whose surname is spelled nearly like the last word of ``name`` ("Medinskiy")."""
+        words = [w for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper()]
+        if not words or len(words[-1]) < 5:
+            return None
+        key = fold(words[-1])
+        best = process.extractOne(key, self.surname_keys, scorer=fuzz.ratio, score_cutoff=90)
+        if best is None or best[0][0] != key[0]:
+            return None
+        if len(words) == 1 and (best[1] == 100 or len(key) < 6):
+            return None  # an exact surname alone was the gazetteer's to take (or to leave: ambiguous)
+        people = self.surnames[best[0]]
+        if len(people) != 1:
+            return None
+        person = people[0]
+        if len(words) > 1:  # a first name must fit too
+            firsts = {fold(n.split()[0])[:2] for n in [person.name, *person.aliases] if " " in n}
+            if firsts and fold(words[0])[:2] not in firsts:
+                return None
+        return person
 
     def lookup(self, form: str) -> Alias | None:
         for f in (form, re.sub(r"('s|s)$", "", form)):
@@ -245,7 +273,11 @@ class Linker:
 
     # -- main
     def run(self) -> None:
-        hits = [h for h in self.gaz.find(self.text) if not self._prefixed(h) and not self._inside_other_name(h)]
+        found = [(h, self._inside_other_name(h)) for h in self.gaz.find(self.text) if not self._prefixed(h)]
+        # a surname after an unknown capitalised word ("Razvan Marin") is someone else, unless the same
+        # person is named plainly elsewhere in the text ("Paria Poetin" in an article about Putin)
+        confident = {h.alias.person for h, why in found if h.alias.kind == "person" and why is None}
+        hits = [h for h, why in found if why is None or (why == "first name" and h.alias.person in confident)]
         for h, participant in zip(hits, self._participation(hits), strict=True):
             self._name(h, participant)
         self._roles(hits)
@@ -264,14 +296,14 @@ class Linker:
         return pos == 0 or not before.strip() and ("\n" in before or pos < 3) or bool(
             re.search(r"[.!?:;\"“”„'‘’«»(\[•|-]\s*$", self.text[max(0, pos - 4):pos]))
 
-    def _inside_other_name(self, h: Hit) -> bool:
-        """Part of a longer proper name: "Real Madrid", "Champs-Élysées", "Ignacio Sánchez-Cuenca".
-
-        Surnames preceded by an unknown first name ("Razvan Marin") belong to someone else.
+    def _inside_other_name(self, h: Hit) -> str | None:
+        """Why the hit is part of another proper name ("part": "Real Madrid", "Champs-Élysées",
+        "Ignacio Sánchez-Cuenca"; "first name": a surname after an unknown first name, "Razvan Marin"),
+        None when it is not.
         """
         kind = h.alias.kind
         if kind == MEDIA or kind == "adjective" or kind == "demonym":
-            return False
+            return None
         m = re.search(r"(\w[\w'’]*)([ -])$", self.text[max(0, h.start - 40):h.start])
         surname = kind == "person" and " " not in h.alias.text.strip()
         if m and m.group(1)[0].isupper() and (surname or not self._sentence_initial(h.start - len(m.group(0)))):
@@ -280,15 +312,17 @@ class Linker:
                 or bool(self.gaz.compound.match(strip_accents(prev_word)))  # "Hamasleider Haniyeh"
             title = fold(prev_word) in self.lex.roles or fold(prev_word) in self.lex.titles
             if not known and not title and not self._own_first_name(h, prev_word):
-                if kind != "person" or " " not in h.alias.text.strip() or m.group(2) == "-":
-                    return True
+                if kind != "person" or m.group(2) == "-":
+                    return "part"
+                if surname:
+                    return "first name"
         nxt = re.match(r"([ -])([A-Z][\w'’]*)", self.text[h.end:h.end + 40])
         if nxt and (nxt.group(1) == "-" or kind != "person" or surname):
             word = nxt.group(2)
             if self.gaz.lookup(strip_accents(word)) is None and fold(word) not in self.lex.roles \
                     and fold(word) not in self.lex.titles:
-                return True
-        return False
+                return "part"
+        return None
 
     def _own_first_name(self, h: Hit, word: str) -> bool:
         """"Wolodymyr" before "Zelenskyj": a spelling of the person's own first name."""
@@ -490,6 +524,11 @@ class Linker:
         if any(m.span.start <= start < m.span.end for m in self.mentions):
             return
         name = self.text[start:end]
+        known = self.gaz.fuzzy_person(name)
+        if known is not None and known.actor_at(self.date) == actor:  # "Vladimir Medinskiy"
+            self.add(start, end, actor, known.name, "name", 0.8)
+            self.seen_people.add(known.name)
+            return
         self.add(start, end, actor, name, "role", 0.75)
         surname = name.split()[-1]
         if len(name.split()) > 1 and len(surname) > 2:
@@ -512,10 +551,18 @@ class Linker:
                     j = i + 1
                     while j < len(toks) and toks[j].ner == "I-PER":
                         j += 1
-                    start, end = t.start, toks[j - 1].end
-                    if not any(a < end and start < b for a, b in covered):
-                        self.add(start, end, None, self.text[start:end], "name", 0.4, participant=False)
+                    span = [x for x in toks[i:j] if x.text[:1].isupper()]  # "vrouw Jill" -> "Jill"
                     i = j
+                    if not span or len(span[-1].text) < 2:
+                        continue
+                    start, end = span[0].start, span[-1].end
+                    if any(a < end and start < b for a, b in covered):
+                        continue
+                    known = self.gaz.fuzzy_person(self.text[start:end])
+                    if known is not None:
+                        self.add(start, end, known.actor_at(self.date), known.name, "name", 0.8)
+                    else:
+                        self.add(start, end, None, self.text[start:end], "name", 0.4, participant=False)
                     continue
                 i += 1
 
