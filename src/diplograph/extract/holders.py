@@ -141,7 +141,7 @@ def codes(ms: list[M]) -> list[str]:
 
 def holders_in(text: str, mentions: list[M], clause: tuple[int, int], lex: Lexicon,
                exclude: list[tuple[int, int]] = (), cue: tuple[int, int] | None = None,
-               obligation: bool = False) -> list[str]:
+               obligation: bool = False, before_only: bool = False) -> list[str]:
     """The holder codes of a clause: the subject nearest before the stance cue, the attributed
     speaker, else the first subject of the clause. With an obligation ("X moet ...") only the
     attributed speaker holds the position."""
@@ -167,6 +167,8 @@ def holders_in(text: str, mentions: list[M], clause: tuple[int, int], lex: Lexic
             return codes(before[-1])
     if attr:
         return codes(attr[0])
+    if before_only:  # the stance is the issue expression itself: its holder stands before it
+        return []
     subj = [g for g in in_clause if g[0].role == "subj"]
     return codes(subj[0]) if subj else []
 

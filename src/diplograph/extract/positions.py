@@ -101,7 +101,7 @@ class PositionsStage:
                 out.append(Position(
                     holder=h, issue=hit.issue, stance=st.stance, condition=st.condition,
                     evidence=analysis.span(sent.start, sent.end), sentence=sent.index,
-                    date=analysis.doc.date, quote=quote[0] if quote else None,
+                    date=_sentence_date(analysis, sent), quote=quote[0] if quote else None,
                     extractor=self.extractor,
                 ))
         return out
@@ -126,7 +126,8 @@ class PositionsStage:
             party = parties(text, mentions, lex, clause)
             if party:
                 return party
-        holders = holders_in(text, mentions, clause, lex, exclude=skip, cue=cue, obligation=st.obligation)
+        holders = holders_in(text, mentions, clause, lex, exclude=skip, cue=cue, obligation=st.obligation,
+                             before_only=st.cue is None)
         if st.obligation:
             return holders
         if holders and prev and lex.subject_pronouns is not None:
@@ -140,6 +141,11 @@ class PositionsStage:
             if lex.subject_pronouns is not None and lex.subject_pronouns.search(text, since, cue[0]):
                 holders = list(prev)
         return holders
+
+
+def _sentence_date(analysis: Analysis, sent: Sentence) -> str | None:
+    """The date of what the sentence reports: its event's date, else the publication date."""
+    return next((e.date for e in analysis.events if e.sentence == sent.index and e.date), analysis.doc.date)
 
 
 def _object_only(analysis: Analysis, lex: Lexicon, lang: str) -> dict[int, set[str]]:

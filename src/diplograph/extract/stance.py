@@ -37,6 +37,7 @@ class Lexicon:
     oppose: re.Pattern[str] | None
     weak_support: re.Pattern[str] | None
     obligation: re.Pattern[str] | None
+    composing: re.Pattern[str] | None
     negation: re.Pattern[str] | None
     condition: re.Pattern[str] | None
     precondition: re.Pattern[str] | None
@@ -185,7 +186,10 @@ class Lexicon:
     def _outer(self, text: str, cues: list[tuple[int, int, int]], inner: tuple[int, int], st: Stance) -> Stance:
         """A stance inside the dat/om-clause of another cue composes with it: "Moskou eist dat Oekraïne
         afziet van lidmaatschap" is Moscow opposing membership; the outer cue also locates the holder."""
+        if self.composing is None:
+            return st
         outer = [c for c in cues if c[1] <= inner[0] and inner[0] - c[1] <= 60
+                 and self.composing.match(text, c[0], c[1])
                  and re.search(r"\b(?:dat|om)\b", text[c[0]:inner[0]])
                  and not re.search(r"[;:]", text[c[1]:inner[0]])]
         if not outer:
@@ -270,6 +274,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         oppose=compile_cues(d.get("oppose")),
         weak_support=compile_cues(d.get("weak_support")),
         obligation=compile_cues(d.get("obligation")),
+        composing=compile_cues(d.get("composing")),
         negation=compile_cues(d.get("negation")),
         condition=compile_cues(d.get("condition")),
         precondition=compile_cues(d.get("precondition")),
