@@ -349,8 +349,8 @@ async function viewTimeline(params) {
   const title = d.dyad ? `${d.dyad[0]} ↔ ${d.dyad[1]}` : d.actor;
   const others = meta.actors.filter((a) => a.code !== d.actor).slice(0, 20);
   setMain(`<h1>Timeline: ${esc(title)}${d.issue ? " on " + esc(issueName(d.issue)) : ""}</h1>
-    <div class="panel"><p class="muted">Stance per issue and period (support = 1, conditional = ½, oppose = −1;
-      the mean when several reports). Click a point to list its evidence. Dyad with:
+    <div class="panel"><p class="muted">Stance per issue (line colour) and period (support = 1, conditional = ½, oppose = −1;
+      the mean when several reports; the point is filled with the stance colour). Click a point to list its evidence. Dyad with:
       ${others.map((a) => `<a class="chip" href="${hashFor("timeline", params, { with: a.code })}">${esc(a.code)}</a>`).join(" ")}
       ${d.dyad ? `<a href="${hashFor("timeline", params)}">(actor only)</a>` : ""}</p>
       <div class="chart-box"><canvas id="stance-chart"></canvas></div></div>
@@ -358,9 +358,14 @@ async function viewTimeline(params) {
     <div class="panel"><h3 id="bucket-title">All items</h3><div id="tl-items"></div></div>`);
   const lanes = d.lanes.filter((l) => l !== "events");
   const cell = (period, lane) => d.buckets.find((b) => b.period === period && b.lane === lane);
+  const bucketStance = (b) => {
+    const kinds = new Set(b.items.map((it) => it.stance));
+    return kinds.size === 1 ? [...kinds][0] : "mixed";
+  };
   const datasets = lanes.map((lane, i) => ({
     label: issueName(lane), lane, borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length],
-    spanGaps: true, tension: 0.2, pointRadius: 6, pointHoverRadius: 8,
+    spanGaps: true, tension: 0.2, pointRadius: 7, pointHoverRadius: 9, pointBorderWidth: 3,
+    pointBackgroundColor: d.periods.map((per) => { const b = cell(per, lane); return b ? STANCE_COLOR[bucketStance(b)] : "#fff"; }),
     data: d.periods.map((per) => {
       const b = cell(per, lane);
       if (!b) return null;
