@@ -23,7 +23,11 @@ HERE = Path(str(resources.files("diplograph").joinpath("serve")))
 
 
 def create_app(db_url: str | None = None, token: str | None = None, store: Any = None) -> FastAPI:
-    """The app over the store at ``db_url`` (or an open ``store``); ``token`` allows POST /api/ingest."""
+    """The app over the store at ``db_url`` (or an open ``store``).
+
+    Clients on this machine read freely; ``token`` (a bearer token) is needed for POST /api/ingest and
+    for reading from other hosts.
+    """
     owned = store is None
     if store is None:
         from diplograph.store import open_store
@@ -59,6 +63,7 @@ def create_app(db_url: str | None = None, token: str | None = None, store: Any =
     def health() -> dict[str, str]:
         """Liveness check (open to every client)."""
         return {"status": "ok"}
+
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=str(HERE / "templates"))
 
