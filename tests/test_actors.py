@@ -6,6 +6,8 @@ seed-001.txt, April 2023) unless stated otherwise.
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from diplograph.extract.actor_kb import load_kb
@@ -189,3 +191,17 @@ def test_counterpart_and_former_offices(pipe: Pipeline) -> None:
         ("president", "Recep Tayyip Erdoğan"), ("collega", "Vladimir Putin")]
     a = run(pipe, "De voormalige Amerikaanse president gaf een toespraak.", "2023-05")
     assert [(m.actor, m.person) for m in a.mentions if m.kind == "role"] == [("USA", None)]
+
+
+@pytest.mark.frog
+@pytest.mark.skipif(not shutil.which("frog"), reason="Frog is not installed")
+def test_with_frog_entities() -> None:
+    """With Frog, unknown PER entities become actor-less person mentions; actors are unchanged."""
+    text = ("Later vandaag wordt vermoedelijk bekendgemaakt of Rusland en Oekraïne de graandeal zullen verlengen.\n\n"
+            "Daan de Vries")  # nl-dev-021: the byline of the article
+    with Pipeline(["language", "actors"], analyzer="frog", cascade=False) as frog_pipe:
+        a = frog_pipe.run(Document(id="f", raw_text=text, date="2023-05"))
+    assert all(s.parsed for s in a.sentences)
+    assert a.actors() == ["RUS", "UKR"]
+    people = [m for m in a.mentions if m.person]
+    assert [(m.person, m.actor, m.participant) for m in people] == [("Daan de Vries", None, False)]
