@@ -120,7 +120,8 @@ def _antecedent(doc: _Doc, sent_index: int, before: int, actor: str | None = Non
         if sp.name and sp.person and (actor is None or sp.actor in (None, actor)):
             best = (idx, 1, sp)
             break
-    for s in reversed(doc.a.sentences[max(0, sent_index - 2):sent_index + 1]):
+    back = window if actor else 2  # a description with a nationality may look further back
+    for s in reversed(doc.a.sentences[max(0, sent_index - back):sent_index + 1]):
         if best is not None and best[0] >= s.index:
             break
         sp = _first_person(doc, s, before, actor, depth)
@@ -289,7 +290,9 @@ def _headline_speaker(doc: _Doc, q: Quoted) -> list[Token]:
     while k < len(toks) and toks[k].text.isupper() and len(toks[k].text) > 1 or (
             k < len(toks) and toks[k].text in {".", ":"} and k > 0):
         k += 1
-    return np_after(toks, k, doc.lex)
+    np = np_after(toks, k, doc.lex)
+    nxt = toks[np[-1].i - toks[0].i + 1].text.lower() if np and np[-1].i - toks[0].i + 1 < len(toks) else ""
+    return np if nxt in {":", "over", "tegen", "op", "in", "na"} else []
 
 
 def _direct(doc: _Doc, q: Quoted) -> None:
@@ -300,7 +303,7 @@ def _direct(doc: _Doc, q: Quoted) -> None:
     if _is_scare(doc, q, cues):
         return
     cue = _pick_cue(q, cues)
-    long = _words(q.text) > doc.lex.short_quote_words
+    long = _words(q.text) > doc.lex.short_quote_words or (q.text[:1].isupper() and q.text.rstrip()[-1:] in ".!?")
     sp: Speaker | None = None
     if cue is not None and cue.speaker:
         sp = _resolve(doc, cue.speaker, cue.sent.index)
@@ -325,9 +328,8 @@ def _tokens_text(doc: _Doc, toks: list[Token]) -> tuple[int, int] | None:
     """The span of reported words in ``toks``: edge punctuation trimmed, cut before ': "..."'."""
     toks = [t for t in toks if t.text.strip()]
     for k, t in enumerate(toks[:-1]):
-        if k and t.text == ":" and (_is_quote_mark(toks[k + 1].text) or doc.in_quote(toks[k + 1].start,
-                                                                                    toks[k + 1].end)):
-            toks = toks[:k]
+        if k and t.text == ":" and any(_is_quote_mark(x.text) or doc.in_quote(x.start, x.end) for x in toks[k + 1:]):
+            toks = toks[:k]  # "X zei: '...'", "zijn deze bezwaren onzin: de export is '...'"
             break
     while toks and (toks[0].text in {",", ":", ";", "-", "—", "–"} or _is_quote_mark(toks[0].text)):
         toks = toks[1:]

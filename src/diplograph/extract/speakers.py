@@ -103,6 +103,8 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, skip: set[int] | None
             kind = "particle"
         else:
             kind = _np_word(t, lex, None)
+        if not kind and prev in ("art", "adj") and low.isalpha() and low == t.text and is_cap(nxt):
+            kind = "role"  # "de Palestijnse beweging Hamas"
         if not kind:
             break
         if kind == "art" and prev not in (None, "van"):
@@ -140,6 +142,9 @@ def np_before(toks: list[Token], i: int, lex: QuoteLexicon, clause_start_only: b
             kind = "van"
         else:
             kind = _np_word(t, lex, None)
+        if not kind and head == "name" and low.isalpha() and low == t.text and k >= 1 and (
+                toks[k - 1].text.lower() in _ARTICLES or is_adjective(toks[k - 1].text)):
+            kind = "role"  # "de Palestijnse beweging Hamas": a describing noun before a name
         if not kind or (kind == "adj" and head not in ("name", "role", "adj")):
             break
         if kind == "particle" and head != "name":
@@ -303,10 +308,8 @@ class SpeakerResolver:
             namey = (is_cap(w) and not is_role(w, self.lex) and not _NATIONALITY.match(w)
                      and w.lower() not in _ARTICLES)
             particle = cur and w.lower() in self.lex.name_particles and w.islower()
-            if particle and w.lower() == "van" and len(
-                    [c for c in cur if is_cap(c.text) and c.text.lower() not in self.lex.name_particles]) >= 2:
-                cur = []  # "Peter Kanne van I&O Research": a first and last name, then a phrase
-                continue
+            if "-" in w and w.rsplit("-", 1)[1].islower():
+                namey = False  # "Night-presentator": a description, not a name
             if namey or particle:
                 cur.append(t)
             else:
