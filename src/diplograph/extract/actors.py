@@ -159,6 +159,8 @@ class Gazetteer:
                 self.exact.setdefault(key, a)
                 if key.isupper() and len(key) >= 4 and key.isalpha():  # NAVO -> Navo, NATO -> Nato
                     self.exact.setdefault(key.capitalize(), a)
+                if a.kind == MEDIA and len(key) >= 4:  # datelines: "(REUTERS)"
+                    self.exact.setdefault(key.upper(), a)
         parts = []
         for key in sorted(set(self.exact) | set(self.lower), key=len, reverse=True):
             alias = self.exact.get(key) or self.lower[key]
@@ -253,6 +255,8 @@ class Linker:
         self.mentions: list[Mention] = []
         self.seen_people: set[str] = set()
         self.local_people: dict[str, tuple[str, str | None]] = {}  # surname -> (full name, actor)
+        self._hit_starts: set[int] = set()
+        self._hit_ends: set[int] = set()
 
     # -- helpers
     def sentence_of(self, offset: int) -> int:
@@ -273,7 +277,10 @@ class Linker:
 
     # -- main
     def run(self) -> None:
-        found = [(h, self._inside_other_name(h)) for h in self.gaz.find(self.text) if not self._prefixed(h)]
+        raw = [h for h in self.gaz.find(self.text) if not self._prefixed(h)]
+        self._hit_starts = {h.start for h in raw}
+        self._hit_ends = {h.end for h in raw}
+        found = [(h, self._inside_other_name(h)) for h in raw]
         # a surname after an unknown capitalised word ("Razvan Marin") is someone else, unless the same
         # person is named plainly elsewhere in the text ("Paria Poetin" in an article about Putin)
         confident = {h.alias.person for h, why in found if h.alias.kind == "person" and why is None}
@@ -308,7 +315,7 @@ class Linker:
         surname = kind == "person" and " " not in h.alias.text.strip()
         if m and m.group(1)[0].isupper() and (surname or not self._sentence_initial(h.start - len(m.group(0)))):
             prev_word = m.group(1)
-            known = self.gaz.lookup(strip_accents(prev_word)) is not None \
+            known = self.gaz.lookup(strip_accents(prev_word)) is not None or (h.start - 1) in self._hit_ends \
                 or bool(self.gaz.compound.match(strip_accents(prev_word)))  # "Hamasleider Haniyeh"
             title = fold(prev_word) in self.lex.roles or fold(prev_word) in self.lex.titles
             if not known and not title and not self._own_first_name(h, prev_word):
@@ -320,7 +327,7 @@ class Linker:
         if nxt and (nxt.group(1) == "-" or kind != "person" or surname):
             word = nxt.group(2)
             if self.gaz.lookup(strip_accents(word)) is None and fold(word) not in self.lex.roles \
-                    and fold(word) not in self.lex.titles:
+                    and fold(word) not in self.lex.titles and (h.end + 1) not in self._hit_starts:
                 return "part"
         return None
 
