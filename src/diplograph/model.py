@@ -179,11 +179,18 @@ class Analysis:
         return Span(start, end, self.doc.text[start:end])
 
     def actors(self) -> list[str]:
-        """Codes of the political actors taking part (media sources excluded)."""
+        """Codes of the political actors taking part (media sources excluded).
+
+        A code whose every mention is a non-participant (a place, "de Britse krant") is left
+        out even when a later stage used it; codes that no mention names are kept.
+        """
+        named = {m.actor for m in self.mentions if m.actor and m.kind != "source"}
         codes = {m.actor for m in self.mentions if m.actor and m.kind != "source" and m.participant}
+        found: set[str] = set()
         for e in self.events:
-            codes.update(e.actor)
-            codes.update(e.recipient)
-        codes.update(q.actor for q in self.quotes if q.actor)
-        codes.update(p.holder for p in self.positions)
+            found.update(e.actor)
+            found.update(e.recipient)
+        found.update(q.actor for q in self.quotes if q.actor)
+        found.update(p.holder for p in self.positions)
+        codes.update(c for c in found if c not in named)
         return sorted(codes)
