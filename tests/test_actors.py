@@ -205,3 +205,17 @@ def test_with_frog_entities() -> None:
     assert a.actors() == ["RUS", "UKR"]
     people = [m for m in a.mentions if m.person]
     assert [(m.person, m.actor, m.participant) for m in people] == [("Daan de Vries", None, False)]
+
+
+def test_document_actors_ignore_codes_only_named_as_places() -> None:
+    """Analysis.actors(): a later stage using a place-only code does not make it an actor."""
+    from diplograph.model import Event, Span
+
+    pipe = Pipeline(["language", "actors"], analyzer="simple")
+    text = "De Russische president Vladimir Poetin en zijn Turkse ambtgenoot Recep Tayyip Erdogan spreken " \
+           "elkaar donderdag tijdens een top in Kazachstan."  # nl-dev-010
+    a = pipe.run(Document(id="t", raw_text=text, date="2022-10"))
+    ev = Span(0, len(text), text)
+    a.events.append(Event("CONSULT", ["RUS"], ["TUR", "KAZ"], ev, 0))
+    a.events.append(Event("CONSULT", ["RUS"], ["IRN"], ev, 0))  # a code no mention names is kept
+    assert a.actors() == ["IRN", "RUS", "TUR"]
