@@ -39,6 +39,7 @@ class Lexicon:
     obligation: re.Pattern[str] | None
     composing: re.Pattern[str] | None
     negation: re.Pattern[str] | None
+    negation_near: re.Pattern[str] | None
     condition: re.Pattern[str] | None
     precondition: re.Pattern[str] | None
     clause_break: re.Pattern[str]
@@ -149,7 +150,7 @@ class Lexicon:
             if after or before:
                 best = min(after, key=lambda c: c[0]) if after else max(before, key=lambda c: c[1])
                 polarity, cue_span = -polarity, (best[0], best[1])
-            neg = self._negations(text, max(a, hit.start - 20), hit.start)
+            neg = self._negations(text, max(a, hit.start - 20), hit.start) + self._near(text, hit)
             st = Stance("support" if (polarity > 0) != bool(neg % 2) else "oppose", cue_span)
             return self._outer(text, opp + sup, cue_span or (hit.start, hit.end), st)
         cues = opp + sup
@@ -179,6 +180,7 @@ class Lexicon:
             neg += self._negations(text, best[0], best[1])  # "neemt niet deel aan", "sluit niet uit"
         if polarity < 0 and best[0] < hit.start and lo != best[1]:
             neg += self._negations(text, best[1], min(b, best[1] + 6), exclude=inner)
+        neg += self._near(text, hit)
         if neg % 2:
             polarity = -polarity
         return self._outer(text, cues, cue_span, Stance("support" if polarity > 0 else "oppose", cue_span))
@@ -199,6 +201,11 @@ class Lexicon:
         pol = o[2] * (-1 if neg % 2 else 1)
         stance = st.stance if pol > 0 else ("oppose" if st.stance == "support" else "support")
         return Stance(stance, (o[0], o[1]), st.condition, st.condition_span, st.weak, st.obligation)
+
+    def _near(self, text: str, hit: IssueHit) -> int:
+        if self.negation_near is None:
+            return 0
+        return sum(1 for _ in self.negation_near.finditer(text, max(0, hit.start - 25), hit.start))
 
     def _negation_is_part(self, text: str, span: tuple[int, int]) -> bool:
         """True when an oppose cue needs its negation ("geen draagvlak"), False when the negation
@@ -276,6 +283,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         obligation=compile_cues(d.get("obligation")),
         composing=compile_cues(d.get("composing")),
         negation=compile_cues(d.get("negation")),
+        negation_near=compile_cues(d.get("negation_near")),
         condition=compile_cues(d.get("condition")),
         precondition=compile_cues(d.get("precondition")),
         clause_break=_alternatives(d.get("clause_break")),
