@@ -219,3 +219,21 @@ def test_document_actors_ignore_codes_only_named_as_places() -> None:
     a.events.append(Event("CONSULT", ["RUS"], ["TUR", "KAZ"], ev, 0))
     a.events.append(Event("CONSULT", ["RUS"], ["IRN"], ev, 0))  # a code no mention names is kept
     assert a.actors() == ["IRN", "RUS", "TUR"]
+
+
+def test_offices_named_through_their_body() -> None:
+    """Role phrases with a nationality inside and spokespeople of a named ministry or seat."""
+    pipe = Pipeline(["language", "actors"], analyzer="simple")
+
+    def roles(text: str, date: str) -> list[tuple[str | None, str | None]]:
+        a = pipe.run(Document(id="t", raw_text=text, date=date))
+        return [(m.actor, m.person) for m in a.mentions if m.kind == "role"]
+
+    assert roles("De vicevoorzitter van de Russische Veiligheidsraad dreigde opnieuw.", "2024-03") == [
+        ("RUS", "Dmitry Medvedev")]
+    assert roles("De woordvoerder van het Russische ministerie van Buitenlandse Zaken zei dat.", "2024-03") == [
+        ("RUS", "Maria Zakharova")]
+    assert roles("Een woordvoerder van het Elysée liet weten dat.", "2022-02") == [("FRA", None)]  # nl-dev-001
+    a = pipe.run(Document(id="t", raw_text="Medvedev, vicevoorzitter van de Russische Veiligheidsraad, sprak.",
+                          date="2024-03"))
+    assert a.actors() == ["RUS"]  # the Russian Security Council is not the UN's

@@ -64,7 +64,17 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         phrases = sorted(self.roles, key=len, reverse=True)
-        self.role_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
+        # "vicevoorzitter van de (Russische) veiligheidsraad": a nationality may stand inside the phrase
+        body = "|".join(re.sub(r"(van\\ (?:de|het)\\ )", r"\1(?:\\w+\\ )?", re.escape(p)) for p in phrases)
+        self.role_re = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+        self.role_keys = [(re.compile(r"(?:" + re.sub(r"(van\\ (?:de|het)\\ )", r"\1(?:\\w+\\ )?", re.escape(p))
+                                      + r")$"), k) for p, k in sorted(self.roles.items(), key=lambda x: -len(x[0]))]
+
+    def role_of(self, phrase: str) -> str:
+        """The role key of a matched role phrase (which may hold a nationality)."""
+        if phrase in self.roles:
+            return self.roles[phrase]
+        return next(k for r, k in self.role_keys if r.match(phrase))
 
 
 @lru_cache(maxsize=2)
@@ -283,6 +293,7 @@ class Linker:
         found = [(h, self._inside_other_name(h)) for h in raw]
         # a surname after an unknown capitalised word ("Razvan Marin") is someone else, unless the same
         # person is named plainly elsewhere in the text ("Paria Poetin" in an article about Putin)
+        found = [(h, why or self._state_body(h, raw)) for h, why in found]
         confident = {h.alias.person for h, why in found if h.alias.kind == "person" and why is None}
         hits = [h for h, why in found if why is None or (why == "first name" and h.alias.person in confident)]
         for h, participant in zip(hits, self._participation(hits), strict=True):
@@ -329,6 +340,18 @@ class Linker:
             if self.gaz.lookup(strip_accents(word)) is None and fold(word) not in self.lex.roles \
                     and fold(word) not in self.lex.titles and (h.end + 1) not in self._hit_starts:
                 return "part"
+        return None
+
+    def _state_body(self, h: Hit, hits: list[Hit]) -> str | None:
+        """"de Russische Veiligheidsraad": a body of the state named by the adjective, not the organisation."""
+        actor = self.kb.actor(h.alias.actor)
+        if h.alias.kind != "name" or actor is None or actor.type == "state":
+            return None
+        for p in hits:
+            if p.end < h.start and not self.text[p.end:h.start].strip() and p.alias.kind == "adjective":
+                state = self.kb.actor(p.alias.actor)
+                if state is not None and state.type == "state":
+                    return "part"
         return None
 
     def _own_first_name(self, h: Hit, word: str) -> bool:
@@ -428,15 +451,18 @@ class Linker:
         for m in self.lex.role_re.finditer(folded):
             if folded[m.end():m.end() + 1] == "-":  # "chef-kok", "president-directeur"
                 continue
-            role = self.lex.roles[m.group()]
-            actor_hit = self._role_actor(m.start(), m.end(), by_end, by_start, folded)
+            role = self.lex.role_of(m.group())
+            inner = [h for h in hits if m.start() < h.start and h.end <= m.end() and h.alias.kind == "adjective"]
+            actor_hit = self._hit_actor(inner[0]) if inner else \
+                self._role_actor(m.start(), m.end(), by_end, by_start, folded)
             if actor_hit is None:
                 continue
             actor, via_text = actor_hit
             start = m.start()
             if role == "counterpart":  # "zijn Russische ambtsgenoot": same office as the person just named
                 role = self._counterpart_role(start, actor) or role
-            person = self._holder(actor, role, via_text)
+            window = re.split(r"[.,;:!?\"“”„]", folded[m.end():m.end() + 80])[0]
+            person = self._holder(actor, role, via_text, window)
             before = words_before(self.text, start, 3)
             if "een" in before[-2:] or self.lex.former & set(before[-2:]) \
                     or re.search(r"(?:oud|ex)-\S*$", self.text[max(0, start - 20):start]):
@@ -479,7 +505,7 @@ class Linker:
                       folded[end:end + 30])
         if mm:
             h = by_start.get(end + mm.end())
-            if h and h.alias.kind in ("name", "metonym", "person"):
+            if h and h.alias.kind in ("name", "metonym", "person", "adjective"):  # "van de Russische Doema"
                 return self._hit_actor(h)
         return None
 
@@ -489,7 +515,7 @@ class Linker:
             return (p.actor_at(self.date) if p else h.alias.actor), "person"
         return h.alias.actor, h.alias.text
 
-    def _holder(self, actor: str, role: str, via: str) -> Person | None:
+    def _holder(self, actor: str, role: str, via: str, window: str = "") -> Person | None:
         if via == "person":
             return None
         actor_obj = self.kb.actor(actor)
@@ -499,7 +525,7 @@ class Linker:
             role = actor_obj.leader
         people = self.kb.holders(actor, role, self.date)
         via_f = fold(via)
-        narrowed = [p for p in people if any(via_f == fold(v) or via_f in fold(v).split()
+        narrowed = [p for p in people if any(via_f == fold(v) or via_f in fold(v).split() or fold(v) in window
                                              for r in p.roles if r.role == role for v in r.via)]
         if len(narrowed) == 1:  # "Kremlin-woordvoerder": the spokesman of that seat
             return narrowed[0]
