@@ -118,3 +118,12 @@ class DedupIndex:
     def _band_keys(sig: list[int]) -> list[tuple[int, tuple[int, ...]]]:
         rows = PERMUTATIONS // BANDS
         return [(b, tuple(sig[b * rows:(b + 1) * rows])) for b in range(BANDS)]
+
+
+def band_keys(text: str) -> list[tuple[int, int]]:
+    """LSH keys of a text: (band number, 63-bit hash of the band's MinHash rows), for a database index."""
+    keys = []
+    for band, rows in DedupIndex._band_keys(minhash(shingles(text))):
+        h = hashlib.blake2b(",".join(map(str, rows)).encode("ascii"), digest_size=8).digest()
+        keys.append((band, int.from_bytes(h, "big") & ((1 << 63) - 1)))
+    return keys

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from diplograph import model
 from diplograph.ingest.clean import original_span
-from diplograph.ingest.dedup import DedupIndex, content_hash
+from diplograph.ingest.dedup import THRESHOLD, Match, band_keys, content_hash, jaccard, shingles
 from diplograph.ingest.errors import IngestError
 from diplograph.store import models as m
 from diplograph.store.migrate import upgrade
@@ -68,7 +68,6 @@ class Store:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         upgrade(self.engine)
         self.Session = sessionmaker(self.engine, expire_on_commit=False)
-        self._dedup: DedupIndex | None = None
         self._actors: set[str] | None = None
         self._kb: dict[str, Any] | None = None
 
@@ -92,7 +91,6 @@ class Store:
                 s.commit()
             except BaseException:
                 s.rollback()
-                self._dedup = None  # it may hold documents that were rolled back
                 self._actors = None
                 raise
 
@@ -151,15 +149,30 @@ class Store:
         with self.Session() as s:
             return s.scalar(q)
 
-    def dedup_index(self, session: Session) -> DedupIndex:
-        if self._dedup is None:
-            idx = DedupIndex()
-            rows = session.execute(select(m.Document.id, m.Document.text, m.Document.content_hash)
-                                   .where(m.Document.duplicate_of.is_(None)).order_by(m.Document.id))
-            for doc_id, text, digest in rows:
-                idx.add(doc_id, text, digest)
-            self._dedup = idx
-        return self._dedup
+    def duplicate_of(self, text: str, session: Session, digest: str | None = None) -> Match | None:
+        """The stored first copy ``text`` duplicates: same normalised text, or word-trigram Jaccard >= 0.8.
+
+        Candidates come from the MinHash LSH bands in ``document_bands`` (so concurrent writers see each
+        other's committed documents) and are verified on their texts.
+        """
+        digest = digest or content_hash(text)
+        hit = session.execute(select(m.Document.id, m.Document.duplicate_of).where(m.Document.content_hash == digest)
+                              .order_by(m.Document.id).limit(1)).first()
+        if hit is not None:
+            return Match(hit[1] or hit[0], 1.0, True)
+        keys = band_keys(text)
+        cands = session.scalars(select(m.DocumentBand.doc_id).where(or_(
+            *[and_(m.DocumentBand.band == b, m.DocumentBand.hash == h) for b, h in keys])).distinct().limit(200)).all()
+        if not cands:
+            return None
+        sh = shingles(text)
+        best: Match | None = None
+        for doc_id, other in session.execute(select(m.Document.id, m.Document.text).where(m.Document.id.in_(cands))
+                                             .order_by(m.Document.id)):
+            sim = jaccard(sh, shingles(other))
+            if sim >= THRESHOLD and (best is None or sim > best.similarity):
+                best = Match(doc_id, round(sim, 4), False)
+        return best
 
     def save(self, analysis: model.Analysis, run_id: int | None = None,
              session: Session | None = None) -> SaveResult:
@@ -172,8 +185,7 @@ class Store:
         if existing is not None:
             return SaveResult(existing, False)
         digest = content_hash(doc.text)
-        idx = self.dedup_index(session)
-        match = idx.check(doc.text, digest)
+        match = self.duplicate_of(doc.text, session, digest)
         row = m.Document(
             ext_id=doc.id, source=doc.source or "", line=doc.line, outlet=doc.outlet, url=doc.url,
             title=doc.title, date=doc.date, date_precision=doc.date_precision, lang=doc.lang,
@@ -197,7 +209,7 @@ class Store:
                     raise
                 return SaveResult(existing, False)
         if match is None:
-            idx.add(row.id, doc.text, digest)
+            session.add_all([m.DocumentBand(doc_id=row.id, band=b, hash=h) for b, h in band_keys(doc.text)])
         self._save_items(session, row.id, analysis)
         return SaveResult(row.id, True, row.duplicate_of, row.similarity)
 
