@@ -265,6 +265,7 @@ class Linker:
         self.mentions: list[Mention] = []
         self.seen_people: set[str] = set()
         self.local_people: dict[str, tuple[str, str | None]] = {}  # surname -> (full name, actor)
+        self._hits: list[Hit] = []
         self._hit_starts: set[int] = set()
         self._hit_ends: set[int] = set()
 
@@ -288,6 +289,7 @@ class Linker:
     # -- main
     def run(self) -> None:
         raw = [h for h in self.gaz.find(self.text) if not self._prefixed(h)]
+        self._hits = raw
         self._hit_starts = {h.start for h in raw}
         self._hit_ends = {h.end for h in raw}
         found = [(h, self._inside_other_name(h)) for h in raw]
@@ -432,7 +434,15 @@ class Linker:
         if h.alias.kind not in ("adjective", "demonym"):
             return False
         after = words_after(self.text, h.end, 1)
-        return bool(after) and after[0] in self.lex.non_actor_nouns
+        if after and after[0] in self.lex.non_actor_nouns:
+            return True
+        # "de Nederlandse Zuivel Organisatie", "het Russische TASS": part of another body's name
+        nxt = re.match(r" (\w+)", self.text[h.end:h.end + 40])
+        if nxt and nxt.group(1)[0].isupper():
+            start = h.end + 1
+            hit = next((x for x in self._hits if x.start == start), None)
+            return hit is None or hit.alias.kind == MEDIA
+        return False
 
     def _agent_follows(self, h: Hit) -> bool:
         """An ambiguous alias counts with an actor noun after it: "westerse landen", "westerse sancties"."""
@@ -533,8 +543,9 @@ class Linker:
             return people[0]
         return None
 
-    _NAME = re.compile(r"[ \t]+((?:[A-Z](?:[\w'’-]+|\.)|van|von|der|de|al|bin|el)"
-                       r"(?:[ \t]+(?:[A-Z](?:[\w'’-]+|\.)|van|von|der|de|al-\w+|bin|el)){0,3})")
+    _PARTICLES = r"van|von|der|den|de|du|le|la|di|da|dos|al|el|bin|ben|abu|ibn|al-\w+"
+    _NAME = re.compile(r"[ \t]+((?:[A-Z](?:[\w'’-]+|\.)|" + _PARTICLES + r")"
+                       r"(?:[ \t]+(?:[A-Z](?:[\w'’-]+|\.)|" + _PARTICLES + r")){0,3})")
 
     def _following_name(self, pos: int) -> tuple[int, int] | None:
         """A capitalised name right after a role phrase: "de Oekraïense onderhandelaar Davyd X"."""
