@@ -89,7 +89,8 @@ def batched(path: Path, limit: int | None, analyzer: str, workers_list: list[int
         out[w] = {"docs": n, "failed": r.failed, "tokens": r.tokens, "seconds": r.seconds,
                   "steady_seconds": r.steady_seconds, "docs_per_s": r.docs_per_s, "tokens_per_s": r.tokens_per_s,
                   "steady_docs_per_s": n / r.steady_seconds, "steady_tokens_per_s": r.tokens / r.steady_seconds,
-                  "peak_rss_per_worker": max(r.worker_peak_rss.values(), default=0)}
+                  "peak_rss_per_worker": max(r.worker_peak_rss.values(), default=0),
+                  "peak_pss_per_worker": max(r.worker_peak_pss.values(), default=0)}
     return out
 
 
@@ -117,8 +118,10 @@ def report(res: dict[str, Any]) -> str:
                      f"once workers are up, {b[2]['docs_per_s'] / b[1]['docs_per_s']:.2f} with start-up "
                      "(target >= 1.8)")
     if b:
-        peak = max(r["peak_rss_per_worker"] for r in b.values())
-        lines.append(f"- peak memory per worker (worker + Frog): {peak / 2**30:.2f} GiB (target <= 2.5)")
+        pss = max(r["peak_pss_per_worker"] for r in b.values())
+        rss = max(r["peak_rss_per_worker"] for r in b.values())
+        lines.append(f"- peak memory per worker (worker + Frog, PSS): {pss / 2**30:.2f} GiB (target <= 2.5); "
+                     f"sum of the processes' peak RSS, counting shared pages twice: {rss / 2**30:.2f} GiB")
     lines.append(f"- load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     return "\n".join(lines)
 

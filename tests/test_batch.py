@@ -15,10 +15,10 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from diplograph.batch import parquet
+from diplograph.batch import parquet, reaper
 from diplograph.batch.commands import register
 from diplograph.batch.load import load_dir
-from diplograph.batch.runner import Extractor, process_tree_rss, run_batch
+from diplograph.batch.runner import Extractor, process_tree_pss, process_tree_rss, run_batch
 from diplograph.extract.pipeline import Pipeline
 from diplograph.extract.pipeline import register as register_stage
 from diplograph.model import Analysis, Document
@@ -73,6 +73,7 @@ def test_batch_writes_tables_records_errors_and_resumes(ray_session: None, input
     r = run_batch([inputs], out, workers=2, options=SIMPLE, flush_every=2)
     assert (r.processed, r.failed, r.skipped) == (6, 2, 0)
     assert r.tokens > 0 and r.worker_peak_rss and all(v > 0 for v in r.worker_peak_rss.values())
+    assert all(0 < r.worker_peak_pss[w] <= r.worker_peak_rss[w] for w in r.worker_peak_rss)
     for table in ("documents", "sentences", "tokens", "mentions", "errors"):
         assert list((out / table).glob("*.parquet")), table
     errors = {e["doc_id"]: e for e in parquet.read_errors(out)}
@@ -128,7 +129,7 @@ def test_a_failing_stage_is_recorded_with_its_name() -> None:
     err = json.loads(results[0]["error"])
     assert err["stage"] == "test_boom" and err["error_type"] == "RuntimeError" and "boom" in err["traceback"]
     assert results[1]["error"] is None and results[1]["rows"]
-    assert process_tree_rss() > 0
+    assert process_tree_rss() >= process_tree_pss() > 0
 
 
 def test_cli_batch_and_load(ray_session: None, inputs: Path, tmp_path: Path) -> None:
@@ -144,3 +145,25 @@ def test_cli_batch_and_load(ray_session: None, inputs: Path, tmp_path: Path) -> 
     res = runner.invoke(app, ["load", str(out), "--db", db])
     assert res.exit_code == 0, res.output
     assert "6 documents stored" in res.output
+
+
+def test_reaper_kills_what_a_dead_worker_left_running() -> None:
+    import subprocess
+    import sys
+
+    # a "worker" that starts a long-lived child (as a worker starts Frog) and is then killed abruptly
+    worker = subprocess.Popen([sys.executable, "-c", "import subprocess, sys, time; "
+                               "p = subprocess.Popen(['sleep', '600']); print(p.pid, flush=True); time.sleep(600)"],
+                              stdout=subprocess.PIPE, text=True)
+    child = int(worker.stdout.readline())
+    watchdog = reaper.watch(worker.pid, report=True)
+    assert watchdog is not None and watchdog.stdout is not None
+    while True:  # until the watchdog follows the child
+        line = watchdog.stdout.readline()
+        assert line, "the watchdog ended early"
+        if str(child) in line.split():
+            break
+    worker.kill()
+    worker.wait()
+    watchdog.stdout.read()  # the end of its output: the watchdog is done
+    assert reaper._start_time(child) is None or Path(f"/proc/{child}/stat").read_text().split()[2] == "Z"

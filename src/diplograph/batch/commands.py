@@ -40,10 +40,10 @@ def batch(
                       progress=progress)
     except FileNotFoundError as e:
         raise typer.BadParameter(f"no such file or folder: {e}") from e
-    peak = max(r.worker_peak_rss.values(), default=0) / 2**20
+    peak = max(r.worker_peak_pss.values(), default=0) / 2**20
     typer.echo(f"{r.processed} documents extracted, {r.failed} failed, {r.skipped} skipped (already done) "
                f"in {r.seconds:.1f} s: {r.docs_per_s:.2f} docs/s, {r.tokens_per_s:.0f} tokens/s; "
-               f"peak memory per worker {peak:.0f} MiB; output in {r.out}")
+               f"peak memory (PSS) per worker {peak:.0f} MiB; output in {r.out}")
 
 
 def load(

@@ -22,20 +22,21 @@ from typing import Any
 
 import pyarrow as pa
 
-from diplograph.batch import parquet
+from diplograph.batch import parquet, reaper
 from diplograph.batch.inputs import INPUT_SCHEMA, read_records
 from diplograph.model import Document
 
 _RESULT_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("rows", pa.string()), ("error", pa.string()), ("seconds", pa.float64()),
-    ("n_tokens", pa.int64()), ("worker", pa.int64()), ("peak_rss", pa.int64()), ("ready_at", pa.float64()),
+    ("n_tokens", pa.int64()), ("worker", pa.int64()), ("peak_rss", pa.int64()), ("peak_pss", pa.int64()),
+    ("ready_at", pa.float64()),
     ("done_at", pa.float64()),
 ])
 
 
-def _status_kb(pid: int, key: str) -> int:
+def _status_kb(pid: int, key: str, file: str = "status") -> int:
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
             if line.startswith(key + ":"):
                 return int(line.split()[1])
     except (OSError, ValueError, IndexError):
@@ -62,6 +63,13 @@ def process_tree_rss(pid: int | None = None, peak: bool = False) -> int:
     pid = pid or os.getpid()
     key = "VmHWM" if peak else "VmRSS"
     return 1024 * sum(_status_kb(p, key) for p in [pid, *_descendants(pid)])
+
+
+def process_tree_pss(pid: int | None = None) -> int:
+    """Proportional set size in bytes of a process and its descendants: pages shared between them
+    (Frog forks a copy of itself per connection) count once, unlike in the sum of their RSS."""
+    pid = pid or os.getpid()
+    return 1024 * sum(_status_kb(p, "Pss", "smaps_rollup") for p in [pid, *_descendants(pid)])
 
 
 def _failed_stage(exc: BaseException, stages: list[Any]) -> str | None:
@@ -99,7 +107,14 @@ class Extractor:
 
         self._factory: Callable[[], Pipeline] = lambda: Pipeline(stages, **(options or {}))
         self.pipe = self._factory()
+        analyzer = (options or {}).get("analyzer", "frog")
+        if analyzer != "simple":  # start the worker's (shared) Frog server now, not with the first document
+            from diplograph.language import get_analyzer
+
+            get_analyzer(str(analyzer))
+        self.reaper = reaper.watch()  # Frog must not outlive this worker when Ray ends it abruptly
         self.peak = process_tree_rss(peak=True)
+        self.peak_pss = process_tree_pss()
         self.ready_at = time.time()  # when this worker could start (pipeline and Frog up)
 
     def process(self, rec: dict[str, Any]) -> dict[str, Any]:
@@ -125,8 +140,9 @@ class Extractor:
 
     def _finish(self, out: dict[str, Any], t0: float) -> dict[str, Any]:
         self.peak = max(self.peak, process_tree_rss(peak=True))
-        return out | {"seconds": time.perf_counter() - t0, "peak_rss": self.peak, "ready_at": self.ready_at,
-                      "done_at": time.time()}
+        self.peak_pss = max(self.peak_pss, process_tree_pss())
+        return out | {"seconds": time.perf_counter() - t0, "peak_rss": self.peak, "peak_pss": self.peak_pss,
+                      "ready_at": self.ready_at, "done_at": time.time()}
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         return pa.Table.from_pylist([self.process(rec) for rec in batch.to_pylist()], schema=_RESULT_SCHEMA)
@@ -153,7 +169,8 @@ class BatchResult:
     skipped: int = 0
     tokens: int = 0
     seconds: float = 0.0
-    worker_peak_rss: dict[int, int] = field(default_factory=dict)  # worker pid -> peak bytes (incl. Frog)
+    worker_peak_rss: dict[int, int] = field(default_factory=dict)  # worker pid -> sum of peak RSS (incl. Frog)
+    worker_peak_pss: dict[int, int] = field(default_factory=dict)  # worker pid -> largest PSS seen (incl. Frog)
     first_ready: float | None = None  # epoch seconds: the first worker had its pipeline up
     last_done: float | None = None  # epoch seconds: the last document was finished
 
@@ -252,7 +269,9 @@ def run_batch(
                         buffer[table].extend(rows)
                     result.processed += 1
                     result.tokens += r["n_tokens"]
-                result.worker_peak_rss[r["worker"]] = max(result.worker_peak_rss.get(r["worker"], 0), r["peak_rss"])
+                w = r["worker"]
+                result.worker_peak_rss[w] = max(result.worker_peak_rss.get(w, 0), r["peak_rss"])
+                result.worker_peak_pss[w] = max(result.worker_peak_pss.get(w, 0), r["peak_pss"])
                 result.first_ready = min(result.first_ready or r["ready_at"], r["ready_at"])
                 result.last_done = max(result.last_done or r["done_at"], r["done_at"])
                 pending += 1
