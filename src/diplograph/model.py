@@ -80,6 +80,7 @@ class Token:
     ner: str = "O"  # BIO entity tag: B-PER, I-ORG, B-LOC, B-MISC, O
     head: int = -1  # index of the head token within the sentence, -1 for the root
     rel: str = ""  # dependency relation to the head
+    tag: str = ""  # full tag from the tagger, e.g. "WW(pv,verl,ev)" (CGN); pos is its main part
 
 
 @dataclass

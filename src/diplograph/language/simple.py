@@ -21,7 +21,9 @@ _TOKEN = re.compile(
     r"""
     \d+(?:[.,:]\d+)*%?                 # numbers, 1.000, 3,5, 12:30
     | (?:[A-Za-z]\.){2,}                # initialisms: V.S., o.a.
-    | [^\W\d_]+(?:[-'’][^\W\d_]+)*\.?   # words with inner hyphens/apostrophes (dot checked below)
+    | (?<!\w)['’][stn](?=\s)            # Dutch clitics: 's avonds, 't, 'n
+    | [^\W\d_][^\W_]*(?:[-'’][^\W_]+)*(?:\.(?!\.))?   # words, also F-16, G20 (dot checked below)
+    | [.!?…]{2,}                        # runs of final punctuation: ..., ?!
     | \S                                # any other single character
     """,
     re.VERBOSE,
@@ -62,7 +64,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     for m in _TOKEN.finditer(text):
         s, e = m.start(), m.end()
         word = m.group()
-        if word.endswith(".") and len(word) > 1 and word[:-1].lower() not in _ABBREVIATIONS:
+        if (word.endswith(".") and len(word) > 1 and "." not in word[:-1] and word[-2].isalnum()
+                and word[:-1].lower() not in _ABBREVIATIONS):
             tokens.append(Token(len(tokens), word[:-1], s + offset, e - 1 + offset))
             tokens.append(Token(len(tokens), ".", e - 1 + offset, e + offset))
             continue

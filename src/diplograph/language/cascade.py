@@ -1,0 +1,97 @@
+"""The analysis cascade: which sentences of the fast pass deserve the full parse.
+
+The trigger vocabulary is data: ``lang/<xx>/cascade.yaml`` (speech, diplomacy and
+conflict words, quotation marks), plus the actor knowledge base's names and the
+issue codebook's cues when the YAML asks for them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from diplograph.language.simple import tokenize
+from diplograph.model import Sentence
+
+log = logging.getLogger(__name__)
+LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+
+
+@dataclass
+class Triggers:
+    """Compiled trigger vocabulary for one language."""
+
+    words: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
+    marks: tuple[str, ...] = ()
+    names: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first token -> token sequences
+    issues: list[re.Pattern[str]] = field(default_factory=list)
+
+    def wants(self, sentence: Sentence) -> bool:
+        """True when the sentence contains a trigger."""
+        if any(m in sentence.text for m in self.marks):
+            return True
+        toks = [t.text for t in sentence.tokens]
+        for k, tok in enumerate(toks):
+            low = tok.lower()
+            if low in self.words or low.startswith(self.prefixes) or any(p in low for p in self.parts):
+                return True
+            for seq in self.names.get(tok, ()):
+                if tuple(toks[k:k + len(seq)]) == seq:
+                    return True
+        return any(p.search(sentence.text) for p in self.issues)
+
+    def select(self, sentences: list[Sentence]) -> list[Sentence]:
+        return [s for s in sentences if self.wants(s)]
+
+
+def _actor_names() -> dict[str, list[tuple[str, ...]]]:
+    from diplograph.extract.actor_kb import load_kb
+
+    names: dict[str, list[tuple[str, ...]]] = {}
+    for alias in load_kb().aliases:
+        seq = tuple(t.text for t in tokenize(alias.text))
+        if seq and seq[0][:1].isupper():
+            names.setdefault(seq[0], []).append(seq)
+    return names
+
+
+def _issue_cues(lang: str) -> list[re.Pattern[str]]:
+    from diplograph.extract.issues import load_codebook
+
+    out = []
+    for issue in load_codebook().issues:
+        for table in (issue.cues, issue.support, issue.oppose):
+            pat = table.get(lang)
+            if pat is not None:
+                out.append(pat)
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_triggers(lang: str = "nl") -> Triggers:
+    """The cascade's triggers for ``lang`` (empty when the language has no cascade.yaml)."""
+    path = LANG_DIR / lang / "cascade.yaml"
+    if not path.exists():
+        return Triggers()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    trig = Triggers(
+        words=frozenset(w.lower() for w in data.get("words") or []),
+        prefixes=tuple(p.lower() for p in data.get("prefixes") or []),
+        parts=tuple(p.lower() for p in data.get("parts") or []),
+        marks=tuple(data.get("quote_marks") or []),
+    )
+    try:  # other modules' data: the cascade works (with fewer triggers) without them
+        if data.get("actor_names"):
+            trig.names = _actor_names()
+        if data.get("issue_cues"):
+            trig.issues = _issue_cues(lang)
+    except Exception as e:  # noqa: BLE001
+        log.warning("cascade: actor names or issue cues not loaded: %s", e)
+    return trig
