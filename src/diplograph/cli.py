@@ -122,6 +122,8 @@ def extract(
     output: Path = typer.Option(..., "-o", "--output", help="Where to write predictions (SCHEMA.md format); - for "
                                                            "stdout."),
     analyzer: str = typer.Option(None, help="Linguistic engine: simple (default) or frog."),
+    cascade: bool = typer.Option(True, "--cascade/--no-cascade", help="With frog: parse only sentences with a "
+                                 "trigger word (lang/nl/cascade.yaml); --no-cascade parses every sentence."),
     encoding: str | None = typer.Option(None, help="Encoding of inputs that are not UTF-8."),
     stages: str | None = typer.Option(None, "--stages", help=STAGES_HELP),
 ) -> None:
@@ -133,7 +135,7 @@ def extract(
     errors = 0
     out = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
     try:
-        with Pipeline(_stages(stages), analyzer=analyzer) as pipe:
+        with Pipeline(_stages(stages), analyzer=analyzer, cascade=cascade) as pipe:
             for item in read_paths(input, encoding=encoding):
                 if isinstance(item, IngestError):
                     _echo_err(item)
