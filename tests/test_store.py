@@ -128,3 +128,21 @@ def test_failed_batch_leaves_store_consistent(store) -> None:  # type: ignore[no
         raise RuntimeError("crash in the middle of a batch")
     assert store.counts()["documents"] == 0 and store.counts()["sentences"] == 0
     assert store.save(seed_analysis()).created
+
+
+@pytest.mark.postgres
+def test_queries_and_duplicates_on_postgresql(pg_fresh_url: str) -> None:
+    """The same save, filters and duplicate links on PostgreSQL (server from tests/pg.py)."""
+    store = open_store(pg_fresh_url)
+    a = seed_analysis()
+    assert store.save(a).created and not store.save(seed_analysis()).created
+    assert [e["type"] for e in store.events(actor="RUS", since="2023-04", until="2023-04")] == ["REQUEST"]
+    assert store.quotes(speaker="peskov")[0]["actor"] == "RUS"
+    assert store.positions(issue="peace_talks", stance="support")[0]["holder"] == "CHN"
+    copy = seed_analysis()
+    copy.doc.id, copy.doc.source = "seed-001-copy", "elsewhere"
+    copy.doc.text += "\n\nHet Kremlin wilde niet verder reageren."  # a second outlet's version: one more line
+    res = store.save(copy)
+    assert res.created and res.duplicate_of is not None and 0.8 <= (res.similarity or 0) < 1
+    assert len(store.events(actor="RUS")) == 1 and len(store.events(actor="RUS", include_duplicates=True)) == 2
+    store.close()
