@@ -11,7 +11,8 @@ from diplograph.model import Analysis, Document, Event
 
 @pytest.fixture(scope="module")
 def pipe() -> Pipeline:
-    return Pipeline(["language", "actors", "quotes", "events"])
+    # The rule-based analyzer: events must work on unparsed sentences (the cascade's fast pass).
+    return Pipeline(["language", "actors", "quotes", "events"], analyzer="simple")
 
 
 def run(pipe: Pipeline, text: str, date: str | None = "2023-04") -> Analysis:
@@ -136,7 +137,7 @@ def test_no_events_without_actor(pipe: Pipeline) -> None:
 
 
 def test_unknown_language_yields_nothing(pipe: Pipeline) -> None:
-    a = Pipeline(["language", "actors", "events"]).run(
+    a = Pipeline(["language", "actors", "events"], analyzer="simple").run(
         Document(id="t", raw_text="Le Kremlin rejette les négociations.", lang="xx"))
     assert a.events == []
 

@@ -160,7 +160,7 @@ class EventsStage:
                 lex.first_person, analysis.doc.text[max(cs, analysis.quotes[q].content.start):ts]):
             actor = [analysis.quotes[q].actor]  # "We steunen ..." in a quote: the speaker's actor
         if not actor and not rule.reverse and not passive:
-            actor = subject_codes(sent, ments, ts)  # the parsed subject, when there is a parse
+            actor = subject_codes(sent, [m for m in ments if m.participant], ts)  # the parsed subject, if parsed
         if not actor:
             head = base + trig.head_end
             before = [g for g in in_clause if g.start < ts]
@@ -169,7 +169,9 @@ class EventsStage:
             after = [g for g in in_clause if g.start >= head
                      and len(analysis.doc.text[head:g.start].split()) <= 3]
             earlier = [g for g in grps if g.end <= cs]
-            if rule.reverse and after:
+            if rule.reverse:
+                if not after:
+                    return [], []  # "ontvangen" without a guest named: not a visit
                 actor = after[0].codes
             elif before:
                 actor = before[0].codes
