@@ -237,3 +237,13 @@ def test_offices_named_through_their_body() -> None:
     a = pipe.run(Document(id="t", raw_text="Medvedev, vicevoorzitter van de Russische Veiligheidsraad, sprak.",
                           date="2024-03"))
     assert a.actors() == ["RUS"]  # the Russian Security Council is not the UN's
+
+
+def test_kb_is_consistent() -> None:
+    """Every code a person acts for is in the KB; role dates are ordered; names are unique."""
+    kb = load_kb()
+    codes = {a.code for a in kb.actors}
+    assert all(p.actor in codes and all(r.actor in codes for r in p.roles) for p in kb.people)
+    assert all(r.start is None or r.end is None or r.start < r.end for p in kb.people for r in p.roles)
+    names = [p.name for p in kb.people]
+    assert len(names) == len(set(names))
