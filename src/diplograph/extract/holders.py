@@ -60,8 +60,26 @@ def sentence_mentions(analysis: Analysis, sent: Sentence, lex: Lexicon, lang: st
                 if not any(f.start < m.end() and m.start() < f.end for f in ms):
                     ms.append(M(m.start(), m.end(), code))
     ms.sort(key=lambda m: m.start)
+    ms = [m for m in ms if m.kind != "adjective" or _names_holder(sent.text, m, ms, lex)]
     _assign_roles(sent.text, ms, lex)
     return ms
+
+
+def _names_holder(text: str, m: M, mentions: list[M], lex: Lexicon) -> bool:
+    """An actor adjective names a holder only before an actor noun or a name ("de Franse president
+    Macron", "het Israëlische kabinet"), not before other nouns ("Europese bedrijven")."""
+    if lex.holder_nouns is None:
+        return True
+    after = text[m.end:m.end + 60]
+    if any(o.start >= m.end and o.start - m.end <= 25 and o.kind != "adjective" for o in mentions):
+        return True
+    words = re.findall(r"[\w-]+", after)[:3]
+    for w in words:
+        if lex.holder_nouns.match(w):
+            return True
+        if w[:1].isupper():
+            return True
+    return False
 
 
 def _assign_roles(text: str, mentions: list[M], lex: Lexicon) -> None:

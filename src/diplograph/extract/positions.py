@@ -45,12 +45,12 @@ class PositionsStage:
             subj = holders_in(sent.text, mentions, (0, len(sent.text)), lex)
             if subj:
                 prev = subj
-        objects = _object_only(analysis, lex, lang)
+        possible = _possible_holders(analysis, lex, lang)
         from_text = {(p.sentence, p.issue, p.holder) for p in found}
         for p in positions_from_events(analysis, self.codebook, lex, lang, self.extractor):
-            # an actor the sentence names only as an object (a target, a place) holds no position;
+            # an actor the sentence does not name as a possible holder (only as a target, a place) holds none;
             # where the text reading already gave the holder a stance on the issue, that one stands
-            if p.holder in objects.get(p.sentence, ()) or (p.sentence, p.issue, p.holder) in from_text:
+            if p.holder not in possible.get(p.sentence, ()) or (p.sentence, p.issue, p.holder) in from_text:
                 continue
             found.append(p)
         analysis.positions.extend(_dedupe(found))
@@ -148,13 +148,11 @@ def _sentence_date(analysis: Analysis, sent: Sentence) -> str | None:
     return next((e.date for e in analysis.events if e.sentence == sent.index and e.date), analysis.doc.date)
 
 
-def _object_only(analysis: Analysis, lex: Lexicon, lang: str) -> dict[int, set[str]]:
-    """Per sentence, the actors named there only as objects ("na de aanval van Iran op Israël")."""
-    out: dict[int, set[str]] = {}
-    for sent in analysis.sentences:
-        ms = sentence_mentions(analysis, sent, lex, lang)
-        out[sent.index] = {m.code for m in ms if m.role == "obj"} - {m.code for m in ms if m.role != "obj"}
-    return out
+def _possible_holders(analysis: Analysis, lex: Lexicon, lang: str) -> dict[int, set[str]]:
+    """Per sentence, the actors named there other than as objects ("na de aanval van Iran op Israël")
+    or as adjectives of things ("een Europees alternatief")."""
+    return {sent.index: {m.code for m in sentence_mentions(analysis, sent, lex, lang) if m.role != "obj"}
+            for sent in analysis.sentences}
 
 
 def _outermost(hits: list[IssueHit]) -> list[IssueHit]:

@@ -53,6 +53,7 @@ class Lexicon:
     subject_pronouns: re.Pattern[str] | None
     anaphora: re.Pattern[str] | None
     holder_glue: frozenset[str]
+    holder_nouns: re.Pattern[str] | None = None
     weak_reach: int = 25  # weak cues count only this close to the issue expression
     oppose_bonus: int = 20  # oppose cues win over support cues up to this many characters further away
 
@@ -297,4 +298,5 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         subject_pronouns=compile_cues(d.get("subject_pronouns")),
         anaphora=compile_cues(d.get("anaphora")),
         holder_glue=_set(d.get("holder_glue")),
+        holder_nouns=compile_cues(d.get("holder_nouns")),
     )
