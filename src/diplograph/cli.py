@@ -78,6 +78,8 @@ def ingest(
     encoding: str | None = typer.Option(None, help="Encoding of inputs that are not UTF-8 (e.g. cp1252)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not list warnings (errors are still listed)."),
     stages: str | None = typer.Option(None, "--stages", help=STAGES_HELP),
+    cascade: bool = typer.Option(True, "--cascade/--no-cascade", help="With frog: parse only sentences with a "
+                                 "trigger word (lang/nl/cascade.yaml); --no-cascade parses every sentence."),
     progress: bool = typer.Option(None, "--progress/--no-progress",
                                   help="Report progress after each batch on stderr (default: when it is a terminal)."),
 ) -> None:
@@ -95,7 +97,7 @@ def ingest(
         if err.level == "error" or not quiet:
             _echo_err(err)
 
-    with _open(db) as store, Pipeline(_stages(stages), analyzer=analyzer) as pipe:
+    with _open(db) as store, Pipeline(_stages(stages), analyzer=analyzer, cascade=cascade) as pipe:
         summary = run_ingest(paths, store, pipe, batch_size=batch_size or cfg.batch_size, encoding=encoding,
                              command="ingest " + " ".join(str(p) for p in paths), analyzer=analyzer,
                              on_problem=show, on_progress=_progress if progress or (
