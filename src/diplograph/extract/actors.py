@@ -420,7 +420,7 @@ class Linker:
         """"in Syrië", "te Washington", "de Poolse hoofdstad Warschau", "in het Duitse München"."""
         before = words_before(self.text, h.start, 3)
         if h.alias.kind in ("adjective", "demonym"):
-            return len(before) >= 2 and before[-2] in self.lex.locatives and before[-1] in ("het", "de")
+            return False  # "in het Duitse München": the capitalised place after it decides (_describes_non_actor)
         if before and before[-1] in self.lex.locatives:
             return not (len(before) > 1 and before[-2] in self.lex.conflict_nouns)
         return bool(before) and (before[-1] in self.lex.locative_nouns or " ".join(before[-2:])
@@ -438,7 +438,8 @@ class Linker:
             return True
         # "de Nederlandse Zuivel Organisatie", "het Russische TASS": part of another body's name
         nxt = re.match(r" (\w+)", self.text[h.end:h.end + 40])
-        if nxt and nxt.group(1)[0].isupper():
+        if nxt and nxt.group(1)[0].isupper() and fold(nxt.group(1)) not in self.lex.roles \
+                and fold(nxt.group(1)) not in self.lex.titles:
             start = h.end + 1
             hit = next((x for x in self._hits if x.start == start), None)
             return hit is None or hit.alias.kind == MEDIA
