@@ -249,10 +249,20 @@ class ActorsStage:
     version = VERSION
 
     def __init__(self, lang: str = "nl", **_: object) -> None:
+        self.lang = lang
         self.kb, self.lex, self.gaz = _gazetteer(lang)
 
     def __call__(self, analysis: Analysis) -> None:
-        Linker(self.kb, self.lex, self.gaz, analysis).run()
+        lang = analysis.doc.lang
+        if lang and lang != self.lang and has_lexicon(lang):  # patterns of the document's language
+            kb, lex, gaz = _gazetteer(lang)
+        else:
+            kb, lex, gaz = self.kb, self.lex, self.gaz
+        Linker(kb, lex, gaz, analysis).run()
+
+
+def has_lexicon(lang: str) -> bool:
+    return (resources.files("diplograph") / "lang" / lang / "actor_patterns.yaml").is_file()
 
 
 class Linker:
