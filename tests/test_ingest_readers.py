@@ -96,6 +96,8 @@ def test_folders_are_walked_recursively(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
     docs, errs = split(list(read_paths([tmp_path])))
     assert sorted(d.id for d in docs) == ["seed-000", "seed-001"] and errs == []
+    docs, errs = split(list(read_paths([tmp_path / "a" / "seed-000.txt", tmp_path, tmp_path / "a"])))
+    assert sorted(d.id for d in docs) == ["seed-000", "seed-001"] and errs == []  # each file once
 
 
 def test_named_file_of_unknown_type_and_missing_path(tmp_path: Path) -> None:

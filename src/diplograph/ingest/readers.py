@@ -46,18 +46,26 @@ _KNOWN_KEYS = {"id", "date", "title", "outlet", *_TEXT_KEYS, *_URL_KEYS, *_LANG_
 
 
 def read_paths(paths: Iterable[str | Path], encoding: str | None = None) -> Iterator[Item]:
-    """Documents (cleaned, with a language) and errors from files and folders, in a stable order."""
+    """Documents (cleaned, with a language) and errors from files and folders, in a stable order.
+
+    A file reached twice (named twice, or also inside a named folder) is read once.
+    """
+    done: set[Path] = set()
     for p in paths:
         path = Path(p)
         if path.is_dir():
             for f in _walk(path):
-                yield from read_file(f, encoding)
+                if f.resolve() not in done:
+                    done.add(f.resolve())
+                    yield from read_file(f, encoding)
         elif path.is_file():
             if path.suffix.lower() not in SUPPORTED:
                 yield IngestError(str(path), f"unsupported file type {path.suffix or '(none)'!r}; "
                                              f"expected one of {', '.join(sorted(SUPPORTED))}")
                 continue
-            yield from read_file(path, encoding)
+            if path.resolve() not in done:
+                done.add(path.resolve())
+                yield from read_file(path, encoding)
         else:
             yield IngestError(str(path), "no such file or folder")
 
