@@ -205,7 +205,7 @@ def _read_jsonl(path: Path, data: bytes, encoding: str | None) -> Iterator[Item]
             yield IngestError(src, f"bad JSON: {exc.msg} (column {exc.colno})", exc.lineno)
             return
         for n, rec in enumerate(records, 1):
-            yield from _record(src, n, rec, path.stem, unit="record")
+            yield from read_record(src, n, rec, path.stem, unit="record")
         return
     for n, line in enumerate(raw.splitlines(), 1):
         if not line.strip():
@@ -219,7 +219,7 @@ def _read_jsonl(path: Path, data: bytes, encoding: str | None) -> Iterator[Item]
         except json.JSONDecodeError as exc:
             yield IngestError(src, f"bad JSON: {exc.msg} (column {exc.colno})", n)
             continue
-        yield from _record(src, n, rec, path.stem)
+        yield from read_record(src, n, rec, path.stem)
 
 
 def _first(rec: dict[str, Any], keys: Iterable[str]) -> Any:
@@ -230,8 +230,11 @@ def _first(rec: dict[str, Any], keys: Iterable[str]) -> Any:
     return None
 
 
-def _record(src: str, n: int, rec: Any, stem: str, unit: str = "line") -> Iterator[Item]:
-    """One JSON/CSV record -> document (or error)."""
+def read_record(src: str, n: int, rec: Any, stem: str, unit: str = "line") -> Iterator[Item]:
+    """One record (dict with id, date, title, text, outlet, url, lang) -> errors/warnings and the document.
+
+    ``n`` is the record's line (or ``unit`` number) in ``src``; ``stem`` names records without an id.
+    """
     if not isinstance(rec, dict):
         yield IngestError(src, f"expected a JSON object, got {type(rec).__name__}", n)
         return
@@ -244,7 +247,7 @@ def _record(src: str, n: int, rec: Any, stem: str, unit: str = "line") -> Iterat
         return
     if rid is None:
         rid = f"{stem}-{n}"
-        yield IngestError(src, f"missing id: using {rid!r}", n, rid, "warning")
+        yield IngestError(src, f"missing id: using {rid!r} (from the {unit} number)", n, rid, "warning")
     date = None
     if rec.get("date") in (None, ""):
         yield IngestError(src, "missing date: date unknown", n, rid, "warning")
@@ -264,6 +267,9 @@ def _record(src: str, n: int, rec: Any, stem: str, unit: str = "line") -> Iterat
         yield IngestError(src, "no text left after removing page furniture", n, rid)
         return
     yield doc
+
+
+_record = read_record  # the name other modules used first
 
 
 def _str(v: Any) -> str | None:
@@ -303,7 +309,7 @@ def _read_csv(path: Path, data: bytes, encoding: str | None) -> Iterator[Item]:
         if None in row:
             yield IngestError(src, f"{len(row[None])} more field(s) than the header has", line, row.get("id") or None)
             continue
-        yield from _record(src, line, row, path.stem)
+        yield from read_record(src, line, row, path.stem)
 
 
 # -- HTML -------------------------------------------------------------------------------------
