@@ -16,6 +16,7 @@ from diplograph.model import Mention, Sentence
 _WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 _COORD = {"en", "als", "zowel", "noch", "of", "&", "alsook", "evenals", "samen", "met", "zijn", "haar", "hun",
           "de", "het", "ook", "en de", "and", "the"}
+_SUBJECT_RELS = {"su", "nsubj", "nsubj:pass"}
 _CONJ = {"en", "als", "noch", "of", "&", "alsook", "evenals", "and"}
 
 
@@ -75,30 +76,29 @@ def groups(mentions: list[Mention], text: str, base: int) -> list[Group]:
     return out
 
 
-def subject_codes(sentence: Sentence, mentions: list[Mention], trigger_start: int) -> list[str]:
-    """Actor codes of the parsed subject of the verb governing the trigger (empty without a parse)."""
+def subject_codes(sentence: Sentence, mentions: list[Mention], trigger_start: int,
+                  clause: tuple[int, int] | None = None) -> list[str]:
+    """Actor codes of the parsed subject of the trigger's clause (empty without a parse).
+
+    Frog's parser may attach a second subject to a participle ("heeft Erdogan de president verzocht"),
+    so the earliest subject of the clause is taken, before the trigger when there is one there.
+    """
     if not sentence.parsed or not sentence.tokens:
         return []
+    lo, hi = clause if clause else (sentence.start, sentence.end)
     toks = sentence.tokens
-    idx = next((t.i for t in toks if t.start <= trigger_start < t.end), None)
-    if idx is None:
+    subjects = [t for t in toks if t.rel in _SUBJECT_RELS and lo <= t.start < hi]
+    if not subjects:
         return []
-    # Walk up from the trigger to the nearest verb that has a subject.
-    seen = set()
-    cur = idx
-    while cur is not None and cur >= 0 and cur not in seen and cur < len(toks):
-        seen.add(cur)
-        subj = [t for t in toks if t.head == cur and t.rel in ("su", "nsubj", "nsubj:pass")]
-        if subj:
-            s_ids = _subtree(toks, subj[0].i)
-            lo, hi = min(toks[i].start for i in s_ids), max(toks[i].end for i in s_ids)
-            codes: list[str] = []
-            for m in mentions:
-                if lo <= m.span.start < hi and m.actor and m.actor not in codes:
-                    codes.append(m.actor)
-            return codes
-        cur = toks[cur].head if toks[cur].head != -1 else None
-    return []
+    before = [t for t in subjects if t.start < trigger_start]
+    subj = (before or subjects)[0]
+    ids = _subtree(toks, subj.i)
+    s_lo, s_hi = min(toks[i].start for i in ids), max(toks[i].end for i in ids)
+    codes: list[str] = []
+    for m in mentions:
+        if s_lo <= m.span.start < s_hi and m.actor and m.actor not in codes:
+            codes.append(m.actor)
+    return codes
 
 
 def _subtree(toks: list, root: int) -> set[int]:

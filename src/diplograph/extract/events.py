@@ -160,7 +160,7 @@ class EventsStage:
                 lex.first_person, analysis.doc.text[max(cs, analysis.quotes[q].content.start):ts]):
             actor = [analysis.quotes[q].actor]  # "We steunen ..." in a quote: the speaker's actor
         if not actor and not rule.reverse and not passive:
-            actor = subject_codes(sent, [m for m in ments if m.participant], ts)  # the parsed subject, if parsed
+            actor = subject_codes(sent, [m for m in ments if m.participant], ts, (cs, ce))  # parsed subject
         if not actor:
             head = base + trig.head_end
             before = [g for g in in_clause if g.start < ts]
