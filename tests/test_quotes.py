@@ -26,8 +26,8 @@ def pipe() -> Pipeline:
 
 @pytest.fixture(scope="module")
 def bare() -> Pipeline:
-    """Tokens only: no actor layer, no parse."""
-    return Pipeline(["language", "quotes"])
+    """Tokens only: no actor layer, no parse (every sentence ``parsed=False``)."""
+    return Pipeline(["language", "quotes"], analyzer="simple")
 
 
 def run(pipe: Pipeline, text: str, date: str | None = "2023-04") -> Analysis:
@@ -122,7 +122,10 @@ def test_seed_001_quotes_and_scare_quotes(pipe: Pipeline) -> None:
 
 def test_tokens_only_without_actor_layer(bare: Pipeline) -> None:
     a = run(bare, seed("seed-000.txt"))
+    assert not any(s.parsed for s in a.sentences)
     assert {last(q.speaker) for q in a.quotes if q.direct} >= {"Kremlin", "Macron", "Sybiha"}
+    a = run(bare, seed("seed-001.txt"))
+    assert find(a, "alles dat een einde zou kunnen maken", direct=True).speaker == "Dmitri Peskov"
 
 
 # ------------------------------------------------------------------ constructions

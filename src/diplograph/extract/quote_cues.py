@@ -65,7 +65,8 @@ def _verb_matches(v: Verb, toks: list[Token], i: int, masked: set[int], lex: Quo
     if v.needs:
         before = toks[i - 1].text if i else ""
         before2 = toks[i - 2].text if i > 1 else ""
-        inverted = before == "," or _is_quote_mark(before) or (before.lower() == "zo" and before2 in {",", ""})
+        inverted = before == "," or (_is_quote_mark(before) and before2 == ",") or (
+            before.lower() == "zo" and before2 in {",", ""})
         if not inverted:
             ok = False
             for k in range(j + 1, min(len(toks), j + 12)):
@@ -100,8 +101,10 @@ def find_cues(sent: Sentence, masked: set[int], lex: QuoteLexicon) -> list[Cue]:
         if _fixed_phrase(toks, i, lex):
             continue
         candidates = list(lex.by_form.get(w, []))
-        if sent.parsed and t.lemma:
-            candidates += [v for v in lex.verbs if v.lemma == t.lemma.lower() and v not in candidates]
+        if sent.parsed and not _is_verb(t):
+            continue  # "de vrees dat ...": a noun, not a speech verb
+        if sent.parsed and t.lemma and not candidates:
+            candidates = [v for v in lex.verbs if v.lemma == t.lemma.lower()]
         for v in candidates:
             j = _verb_matches(v, toks, i, masked, lex)
             if j is None:
@@ -116,6 +119,12 @@ def find_cues(sent: Sentence, masked: set[int], lex: QuoteLexicon) -> list[Cue]:
     for c in cues:
         c.speaker = cue_speaker(c, masked, lex)
     return cues
+
+
+def _is_verb(t: Token) -> bool:
+    """A verb by the parser's tag (CGN "WW" or UD "VERB"/"AUX"); untagged tokens count as verbs."""
+    pos = t.pos.upper()
+    return not pos or pos.startswith(("WW", "VERB", "AUX"))
 
 
 def _fixed_phrase(toks: list[Token], i: int, lex: QuoteLexicon) -> bool:
@@ -169,9 +178,27 @@ def cue_speaker(c: Cue, masked: set[int], lex: QuoteLexicon) -> list[Token]:
         return np_after(toks, c.i + 1, lex, skip)
     if c.kind == "noun":
         return np_after(toks, c.j + 1, lex, skip)
+    by_order = _speaker_by_order(c, masked, lex, skip)
+    if c.kind == "anaphoric":
+        return by_order
     parsed = subject_from_parse(c.sent, c.i)
     if parsed:
-        return parsed
+        # the parse says where the subject is; the phrase around it is read by word order
+        k = parsed[0].i if len(parsed) == 1 else next((t.i for t in parsed if t.rel.lower() in _SUBJ), parsed[0].i)
+        if by_order and any(t.i == k for t in by_order):
+            return by_order
+        around = np_after(toks, k, lex, skip) or np_before(toks, k + 1, lex, clause_start_only=False)
+        if around and any(t.i == k for t in around):
+            return around
+    return by_order
+
+
+_SUBJ = {"su", "nsubj", "nsubj:pass"}
+
+
+def _speaker_by_order(c: Cue, masked: set[int], lex: QuoteLexicon, skip: set[int]) -> list[Token]:
+    """The speaker phrase of a cue from word order alone."""
+    toks = c.sent.tokens
     w = toks[c.i].text
     if c.kind == "anaphoric":  # "Dat heeft X gezegd", "Dat zei X"
         first = _first_unmasked(toks, masked) or 0

@@ -69,10 +69,10 @@ class _Doc:
         return len(re.findall(r"\n\s*\n|\n", self.text[lo:hi]))
 
 
-def _resolve(doc: _Doc, toks: list[Token], sent_index: int) -> Speaker | None:
+def _resolve(doc: _Doc, toks: list[Token], sent_index: int, media: bool = False) -> Speaker | None:
     """A speaker phrase resolved to a speaker; pronouns and definite descriptions ("de Noor",
     "de president") take the nearest suitable antecedent."""
-    sp = doc.resolver.resolve(toks)
+    sp = doc.resolver.resolve(toks, media)
     if sp is None:
         return None
     ms = doc.resolver._overlapping(sp.start, sp.end)
@@ -105,7 +105,9 @@ def _definite_description(doc: _Doc, toks: list[Token]) -> bool:
         return False
     if is_role(head.text, doc.lex):
         return True
-    named = [m for m in doc.resolver._overlapping(head.start, head.end) if m.kind in ("name", "metonym")]
+    # "de VN", "de NAVO" name organisations; a person is never "de Noor" by name
+    named = [m for m in doc.resolver._overlapping(head.start, head.end)
+             if m.kind in ("name", "metonym") and not m.person]
     return is_cap(head.text) and not named
 
 
@@ -148,6 +150,13 @@ def _running_speaker(doc: _Doc, s: Sentence, q: Quoted) -> Speaker | None:
             p = _first_person(doc, prev, prev.end, None)
             if p is not None:
                 return p
+        elif q.open == s.start and len(prev.tokens) <= 6:
+            # a byline paragraph ("Buitenlandredacteur Eliane Lamper") above a quoted paragraph
+            np = np_after(prev.tokens, 0, doc.lex)
+            if np and np[-1].i == len(prev.tokens) - 1 and doc.resolver.name_like(np[-1]):
+                sp = doc.resolver.resolve(np)
+                if sp is not None and sp.person and sp.kind == "name":
+                    return sp
     return hist[1] if hist and doc.paragraph_gap(doc.a.sentences[hist[0]].end, q.open) <= 1 else None
 
 
@@ -306,7 +315,7 @@ def _direct(doc: _Doc, q: Quoted) -> None:
     long = _words(q.text) > doc.lex.short_quote_words or (q.text[:1].isupper() and q.text.rstrip()[-1:] in ".!?")
     sp: Speaker | None = None
     if cue is not None and cue.speaker:
-        sp = _resolve(doc, cue.speaker, cue.sent.index)
+        sp = _resolve(doc, cue.speaker, cue.sent.index, media=cue.kind == "verb")
         if sp is None and cue.kind == "according":
             cue = None
     if sp is None and cue is None:

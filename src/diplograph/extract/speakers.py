@@ -67,7 +67,7 @@ def _np_word(tok: Token, lex: QuoteLexicon, neighbour: str | None) -> str:
         return "art"
     if low in lex.np_stop or low in lex.fillers or low in lex.pronouns:
         return ""
-    if is_role(w, lex):
+    if is_role(w, lex) or low in lex.channels:
         return "role"
     if _NATIONALITY.match(w):
         return "adj"
@@ -178,28 +178,14 @@ def subject_from_parse(sent: Sentence, i: int) -> list[Token]:
         return []
     toks = sent.tokens
     heads = {i}
-    h = toks[i].head
-    for _ in range(2):
-        if 0 <= h < len(toks):
-            heads.add(h)
-            h = toks[h].head
+    k = i
+    while toks[k].rel.lower() in {"vc", "xcomp", "aux"} and 0 <= toks[k].head < len(toks) and len(heads) < 4:
+        k = toks[k].head  # "heeft ... gezegd": the participle hangs under its auxiliary
+        heads.add(k)
     for t in toks:
-        if t.head in heads and t.rel.lower() in {"su", "nsubj", "nsubj:pass"}:
-            sub = _subtree(toks, t.i)
-            return [toks[k] for k in range(min(sub), max(sub) + 1)]
+        if t.head in heads and t.rel.lower() in {"su", "nsubj", "nsubj:pass"} and t.text.lower() not in {"dat", "dit"}:
+            return [t]
     return []
-
-
-def _subtree(toks: list[Token], root: int) -> set[int]:
-    out = {root}
-    changed = True
-    while changed:
-        changed = False
-        for t in toks:
-            if t.head in out and t.i not in out:
-                out.add(t.i)
-                changed = True
-    return out
 
 
 class SpeakerResolver:
@@ -221,14 +207,20 @@ class SpeakerResolver:
         words = {w.lower() for w in re.findall(r"[\w-]+", text)}
         return self.lex.is_media(text) or bool(words & self.lex.channels)
 
-    def resolve(self, toks: list[Token]) -> Speaker | None:
-        """A speaker from a speaker phrase; None for channels or empty phrases."""
+    def resolve(self, toks: list[Token], media: bool = False) -> Speaker | None:
+        """A speaker from a speaker phrase; None for empty phrases and for news media unless
+        ``media`` (a medium whose own words are quoted: "schreef weekblad Moskovsky Komsomolets")."""
         if not toks:
             return None
         start, end = toks[0].start, toks[-1].end
         phrase = self.text[start:end]
         if self.is_channel(start, end, phrase):
-            return None
+            if not media:
+                return None
+            names = self._name_tokens(toks)
+            if not names:
+                return None
+            return Speaker(self.text[names[0].start:names[-1].end], None, start, end, phrase, "institution")
         words = [t.text for t in toks]
         if len(toks) == 1 and words[0].lower() in self.lex.pronouns:
             ms = self._overlapping(start, end)
