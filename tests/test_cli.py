@@ -153,3 +153,23 @@ def test_repeated_id_in_one_input_is_an_error(tmp_path: Path, db: str) -> None:
                                                                    "China."}) + "\n", encoding="utf-8")
     code, out, err = run("ingest", str(f), "--db", db, *FAST)
     assert code == 1 and "rep.jsonl:2 [a]: error: id 'a' already used at line 1" in err and "stored 1 new" in out
+
+
+def test_reanalyse_replaces_findings(db: str) -> None:
+    code, _, _ = run("ingest", str(EXAMPLES), "--db", db, *FAST)
+    store = open_store(db)
+    before = store.counts()
+    assert code == 0 and before["mentions"] == 0
+    code, out, _ = run("reanalyse", "--db", db, "--stages", "language,actors", "--doc", "seed-000")
+    assert code == 0 and "re-analysed 1 of 1" in out
+    after = store.counts()
+    assert after["documents"] == 2 and after["sentences"] == before["sentences"] and after["mentions"] > 0
+    assert {m["doc_ext_id"] for m in store.mentions(limit=None)} == {"seed-000"}
+    code, out, _ = run("reanalyse", "--db", db, "--stages", "language,actors", "--outdated")
+    assert code == 0 and "re-analysed 1 of 2 documents (1 up to date)" in out
+    assert {m["doc_ext_id"] for m in store.mentions(limit=None)} == {"seed-000", "seed-001"}
+    stages = store.stage_versions()
+    assert all(any(s.startswith("actors@") for s in v) for v in stages.values())
+    code, _, err = run("reanalyse", "--db", db, "--doc", "nope")
+    assert code == 1 and "no document 'nope'" in err
+    store.close()

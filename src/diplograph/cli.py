@@ -113,6 +113,36 @@ def ingest(
         raise typer.Exit(1)
 
 
+@app.command()
+def reanalyse(
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    doc: list[str] = typer.Option(None, "--doc", help="Only this document (store id or document id); repeatable."),
+    outdated: bool = typer.Option(False, "--outdated", help="Only documents analysed with other stage versions "
+                                                            "than the current pipeline's."),
+    analyzer: str = typer.Option(None, help="Linguistic engine: simple (default, $DIPLOGRAPH_ANALYZER) or frog."),
+    stages: str | None = typer.Option(None, "--stages", help=STAGES_HELP),
+    cascade: bool = typer.Option(True, "--cascade/--no-cascade", help="With frog: parse only sentences with a "
+                                 "trigger word; --no-cascade parses every sentence."),
+    batch_size: int = typer.Option(None, "--batch-size", help="Documents per transaction (default 50)."),
+) -> None:
+    """Run the pipeline again over stored documents and replace their findings (after the extractors changed)."""
+    from diplograph.ingest.service import reanalyse as run_reanalyse
+
+    cfg = settings()
+    analyzer = analyzer or cfg.analyzer
+    with _open(db) as store, Pipeline(_stages(stages), analyzer=analyzer, cascade=cascade) as pipe:
+        summary = run_reanalyse(store, pipe, doc_ids=doc or None, outdated=outdated,
+                                batch_size=batch_size or cfg.batch_size, command="reanalyse", analyzer=analyzer,
+                                on_problem=_echo_err)
+        totals = store.counts()
+    typer.echo(f"run {summary.run_id}: re-analysed {summary.stored} of {summary.read} documents "
+               f"({summary.existing} up to date); {summary.errors} errors")
+    typer.echo("store: " + ", ".join(f"{totals[k]} {k}" for k in ("documents", "sentences", "mentions", "events",
+                                                                    "quotes", "positions")))
+    if summary.errors:
+        raise typer.Exit(1)
+
+
 def _progress(summary: Any) -> None:
     typer.echo(f"... {summary.read} documents read, {summary.stored} stored, {summary.existing} already stored, "
                f"{summary.errors} errors", err=True)

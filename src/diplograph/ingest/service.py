@@ -106,3 +106,59 @@ def ingest(paths: Iterable[str | Path], store: Store, pipeline: Pipeline, *, bat
     finally:
         store.finish_run(run_id, summary.counts(), status)
     return summary
+
+
+def reanalyse(store: Store, pipeline: Pipeline, *, doc_ids: Iterable[int | str] | None = None,
+              outdated: bool = False, batch_size: int = 50, command: str | None = None,
+              analyzer: str | None = None, on_problem: Callable[[IngestError], None] | None = None) -> IngestSummary:
+    """Run ``pipeline`` again over stored documents and replace their findings (one transaction per batch).
+
+    ``outdated``: only documents analysed with other stage versions than the pipeline's.  In the summary,
+    ``stored`` counts documents re-analysed and ``existing`` those left as they were.
+    """
+    stages = [f"{s.name}@{s.version}" for s in pipeline.stages]
+    run_id = store.start_run(command=command, analyzer=analyzer, stages=stages)
+    summary = IngestSummary(run_id)
+    versions = store.stage_versions()
+    ids: list[int] = []
+    for ref in doc_ids if doc_ids is not None else sorted(versions):
+        found = store.resolve(ref)
+        if found is None:
+            err = IngestError("store", f"no document {ref!r}", record=str(ref))
+            summary.problems.append(err)
+            summary.errors += 1
+            if on_problem:
+                on_problem(err)
+            continue
+        ids.append(found)
+    status = "failed"
+    try:
+        for i in range(0, len(ids), batch_size):
+            done: list[tuple[int, Analysis]] = []
+            for doc_id in ids[i:i + batch_size]:
+                summary.read += 1
+                if outdated and versions.get(doc_id) == stages:
+                    summary.existing += 1
+                    continue
+                old = store.analysis(doc_id)
+                if old is None:
+                    continue
+                try:
+                    done.append((doc_id, pipeline.run(old.doc)))
+                except Exception as exc:  # noqa: BLE001 - one failing document must not stop the batch
+                    err = IngestError(old.doc.source or "", f"extraction failed: {type(exc).__name__}: {exc}",
+                                      old.doc.line, old.doc.id)
+                    summary.problems.append(err)
+                    summary.errors += 1
+                    if on_problem:
+                        on_problem(err)
+            with store.session() as s:
+                for doc_id, analysis in done:
+                    store.replace_analysis(doc_id, analysis, run_id, session=s)
+                    summary.stored += 1
+        status = "done"
+    finally:
+        for err in summary.problems:
+            store.add_error(err, run_id)
+        store.finish_run(run_id, summary.counts(), status)
+    return summary

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, create_engine, event, exists, func, or_, select
+from sqlalchemy import Select, and_, create_engine, delete, event, exists, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
@@ -212,6 +212,37 @@ class Store:
             session.add_all([m.DocumentBand(doc_id=row.id, band=b, hash=h) for b, h in band_keys(doc.text)])
         self._save_items(session, row.id, analysis)
         return SaveResult(row.id, True, row.duplicate_of, row.similarity)
+
+    def replace_analysis(self, doc_id: int, analysis: model.Analysis, run_id: int | None = None,
+                         session: Session | None = None) -> None:
+        """Replace what was found in a stored document by ``analysis`` (of the same text), e.g. after
+        the extractors improved; the document row keeps its id and gets the new stage versions."""
+        if session is None:
+            with self.session() as s:
+                return self.replace_analysis(doc_id, analysis, run_id, s)
+        row = session.get(m.Document, doc_id)
+        if row is None:
+            raise KeyError(f"no document {doc_id}")
+        if analysis.doc.text != row.text:
+            raise ValueError(f"document {doc_id}: the analysis is of another text")
+        events = select(m.Event.id).where(m.Event.doc_id == doc_id)
+        session.execute(delete(m.EventActor).where(m.EventActor.event_id.in_(events)))
+        for table in (m.Position, m.Event, m.Quote, m.Mention, m.Sentence):
+            session.execute(delete(table).where(table.doc_id == doc_id))
+        row.stages = list(analysis.stages) or None
+        self._save_items(session, doc_id, analysis)
+        return None
+
+    def resolve(self, ref: int | str) -> int | None:
+        """The store id of a document given by store id or external id (None if unknown)."""
+        with self.Session() as s:
+            d = self._get_doc(s, ref)
+            return d.id if d is not None else None
+
+    def stage_versions(self) -> dict[int, list[str]]:
+        """Stage versions (``name@version``) each document was analysed with."""
+        with self.Session() as s:
+            return {i: list(st or []) for i, st in s.execute(select(m.Document.id, m.Document.stages))}
 
     def _save_items(self, s: Session, doc_id: int, a: model.Analysis) -> None:
         doc = a.doc
