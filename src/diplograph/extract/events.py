@@ -188,7 +188,12 @@ class EventsStage:
             earlier = [g for g in grps if g.start < cs]
             later = [g for g in grps if g.start >= te]
             lead = analysis.doc.text[cs:ts]
-            if earlier:
+            opening = " ".join(analysis.doc.text[base:earlier[0].start if earlier else ts].split()[:3])
+            if earlier and prev_groups and any(rx.match(opening) for rx in lex.anaphora):
+                # "Het land onderhoudt banden met Rusland, maar levert wapens aan Oekraïne": the sentence's
+                # subject (an anaphor) carries over into the coordinated clause.
+                actor = prev_groups[0].codes
+            elif earlier:
                 actor = earlier[0].codes
             elif prev_groups and any_match(lex.anaphora_plural, lead):
                 actor = list(dict.fromkeys(c for g in prev_groups[:2] for c in g.codes))
@@ -237,7 +242,7 @@ class EventsStage:
         if type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID") and modality in ("future", "conditional"):
             type_, mode = "AGREE", None
         if type_ in ("REQUEST", "REJECT") and mode is None:
-            mode = next((m for m, pats in lex.mode_cues.items() if any_match(pats, after)), None)
+            mode = _first_mode(lex, after)
             if type_ == "REQUEST" and mode is None:
                 mode = "change"
         if type_ == "REQUEST" and rule.peace_call and mode in ("meet", "yield") and any_match(lex.peace_terms, after):
@@ -248,6 +253,16 @@ class EventsStage:
             mode = None
         condition = mod.condition if modality == "conditional" else None
         return type_, mode, modality, condition
+
+
+def _first_mode(lex: Lexicon, text: str) -> str | None:
+    """The mode whose cue comes first in ``text`` ("aan op vredesonderhandelingen en een wapenstilstand": meet)."""
+    best: tuple[int, str] | None = None
+    for mode, pats in lex.mode_cues.items():
+        m = any_match(pats, text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), mode)
+    return best[1] if best else None
 
 
 def _negation_adjacent(lang: str, text: str, trig: TriggerMatch) -> bool:
