@@ -20,225 +20,16 @@ Steps, per document:
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 
-import yaml
-from rapidfuzz import fuzz, process
-
-from diplograph.extract.actor_kb import KB, Alias, Person, load_kb
+from diplograph.extract.actor_gazetteer import MEDIA, Gazetteer, Hit, load_gazetteer
+from diplograph.extract.actor_kb import KB, Person
+from diplograph.extract.actor_lexicon import Lexicon, fold, strip_accents, words_after, words_before
 from diplograph.extract.pipeline import register
 from diplograph.model import Analysis, Mention, Span
 
 VERSION = "1"
 EXTRACTOR = f"actors@{VERSION}"
-
-
-# --------------------------------------------------------------------------- lexicon
-
-
-@dataclass
-class Lexicon:
-    """Dutch role nouns, media names and context words (lang/nl/actor_patterns.yaml)."""
-
-    roles: dict[str, str]  # phrase (lower case) -> role key
-    unique_roles: set[str]
-    org_head_roles: dict[str, str]
-    agent_nouns: set[str]
-    non_actor_nouns: set[str]
-    pronouns: set[str]
-    coref_roles: set[str]
-    locatives: set[str]
-    locative_nouns: set[str]
-    conflict_nouns: set[str]
-    action_nouns: set[str]
-    hyphen_prefixes: set[str]
-    compound_heads: list[str]
-    titles: set[str]
-    former: set[str]
-    media: list[str]
-    ambiguous_media: set[str]
-    role_re: re.Pattern[str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        phrases = sorted(self.roles, key=len, reverse=True)
-        # "vicevoorzitter van de (Russische) veiligheidsraad": a nationality may stand inside the phrase
-        body = "|".join(re.sub(r"(van\\ (?:de|het)\\ )", r"\1(?:\\w+\\ )?", re.escape(p)) for p in phrases)
-        self.role_re = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
-        self.role_keys = [(re.compile(r"(?:" + re.sub(r"(van\\ (?:de|het)\\ )", r"\1(?:\\w+\\ )?", re.escape(p))
-                                      + r")$"), k) for p, k in sorted(self.roles.items(), key=lambda x: -len(x[0]))]
-
-    def role_of(self, phrase: str) -> str:
-        """The role key of a matched role phrase (which may hold a nationality)."""
-        if phrase in self.roles:
-            return self.roles[phrase]
-        return next(k for r, k in self.role_keys if r.match(phrase))
-
-
-@lru_cache(maxsize=2)
-def load_lexicon(lang: str = "nl") -> Lexicon:
-    path = resources.files("diplograph") / "lang" / lang / "actor_patterns.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    roles = {fold(p): key for key, phrases in data["roles"].items() for p in phrases}
-    low = lambda key: {fold(w) for w in data.get(key, [])}  # noqa: E731
-    return Lexicon(
-        roles=roles,
-        unique_roles=set(data.get("unique_roles", [])),
-        org_head_roles=dict(data.get("org_head_roles", {})),
-        agent_nouns=low("agent_nouns"),
-        non_actor_nouns=low("non_actor_nouns"),
-        pronouns=low("pronouns"),
-        coref_roles=low("coref_roles"),
-        locatives=low("locative_prepositions"),
-        locative_nouns=low("locative_nouns"),
-        conflict_nouns=low("conflict_nouns"),
-        action_nouns=low("action_nouns"),
-        hyphen_prefixes=low("hyphen_prefixes"),
-        compound_heads=[str(w) for w in data.get("compound_heads", [])],
-        titles=low("titles"),
-        former=low("former"),
-        media=[str(m) for m in data.get("media", [])],
-        ambiguous_media={str(m) for m in data.get("ambiguous_media", [])},
-    )
-
-
-# --------------------------------------------------------------------------- text helpers
-
-
-def strip_accents(text: str) -> str:
-    """Remove accents character by character, keeping the length (offsets stay valid)."""
-    out = []
-    for c in text:
-        d = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
-        out.append(d if len(d) == 1 else c)
-    return "".join(out).replace("’", "'").replace("‘", "'")
-
-
-def fold(text: str) -> str:
-    return strip_accents(text).lower()
-
-
-_WORD = re.compile(r"[^\W_]+(?:['][^\W_]+)*", re.UNICODE)
-
-
-def words_before(text: str, pos: int, n: int) -> list[str]:
-    """Up to ``n`` lower-cased words ending before ``pos`` (nearest last)."""
-    start = max(0, pos - 80)
-    return [w.lower() for w in _WORD.findall(text[start:pos])][-n:]
-
-
-def words_after(text: str, pos: int, n: int) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text[pos:pos + 80])][:n]
-
-
-# --------------------------------------------------------------------------- gazetteer
-
-
-MEDIA = "media"
-
-
-@dataclass(frozen=True)
-class Hit:
-    start: int
-    end: int
-    alias: Alias
-
-
-class Gazetteer:
-    """All aliases of the KB and the media outlets in one longest-first regular expression."""
-
-    def __init__(self, kb: KB, lexicon: Lexicon) -> None:
-        self.exact: dict[str, Alias] = {}
-        self.lower: dict[str, Alias] = {}
-        self.surnames: dict[str, list[Person]] = {}
-        for p in kb.people:
-            for n in {fold(a.split()[-1]) for a in [p.name, *p.aliases] if a not in p.ambiguous}:
-                if len(n) >= 5 and p not in self.surnames.setdefault(n, []):
-                    self.surnames[n].append(p)
-        self.surname_keys = list(self.surnames)
-        rank = {"person": 0, "name": 1, "metonym": 2, "demonym": 3, "adjective": 4}
-        aliases = sorted(kb.aliases, key=lambda a: rank.get(a.kind, 9))
-        media = [Alias(m, MEDIA, "", m, m in lexicon.ambiguous_media) for m in lexicon.media]
-        for a in media + aliases:
-            key = strip_accents(a.text)
-            if a.text.islower():
-                self.lower.setdefault(key.lower(), a)
-            else:
-                self.exact.setdefault(key, a)
-                if key.isupper() and len(key) >= 4 and key.isalpha():  # NAVO -> Navo, NATO -> Nato
-                    self.exact.setdefault(key.capitalize(), a)
-                if a.kind == MEDIA and len(key) >= 4:  # datelines: "(REUTERS)"
-                    self.exact.setdefault(key.upper(), a)
-        parts = []
-        for key in sorted(set(self.exact) | set(self.lower), key=len, reverse=True):
-            alias = self.exact.get(key) or self.lower[key]
-            body = re.escape(key)
-            if key in self.lower and key not in self.exact:
-                body = f"(?i:{body})"
-            if alias.kind in ("person", "name", "metonym") and len(key) >= 4 and key[-1].isalpha() \
-                    and key[-1] not in "sxz":
-                body += "(?:'s|s)?"
-            parts.append(body)
-        self.regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
-        # "Kremlinleider", "Hamasleider", "Navotop": a name with a head noun glued on
-        stems = sorted((k for k, a in self.exact.items() if a.kind in ("name", "metonym") and len(k) >= 4),
-                       key=len, reverse=True)
-        heads = sorted(lexicon.compound_heads, key=len, reverse=True)
-        self.compound = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in stems) + r")(?=(?:"
-                                   + "|".join(re.escape(h) for h in heads) + r")(?!\w))")
-
-    def fuzzy_person(self, name: str) -> Person | None:
-        """The KB person whose surname is spelled nearly like the last word of ``name`` ("Medinskiy")."""
-        words = [w for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper()]
-        if not words or len(words[-1]) < 5:
-            return None
-        key = fold(words[-1])
-        best = process.extractOne(key, self.surname_keys, scorer=fuzz.ratio, score_cutoff=90)
-        if best is None or best[0][0] != key[0]:
-            return None
-        if len(words) == 1 and (best[1] == 100 or len(key) < 6):
-            return None  # an exact surname alone was the gazetteer's to take (or to leave: ambiguous)
-        people = self.surnames[best[0]]
-        if len(people) != 1:
-            return None
-        person = people[0]
-        if len(words) > 1:  # a first name must fit too
-            firsts = {fold(n.split()[0])[:2] for n in [person.name, *person.aliases] if " " in n}
-            if firsts and fold(words[0])[:2] not in firsts:
-                return None
-        return person
-
-    def lookup(self, form: str) -> Alias | None:
-        for f in (form, re.sub(r"('s|s)$", "", form)):
-            if f in self.exact:
-                return self.exact[f]
-            if f.lower() in self.lower:
-                return self.lower[f.lower()]
-        return None
-
-    def find(self, text: str) -> list[Hit]:
-        folded = strip_accents(text)
-        hits = []
-        for m in self.regex.finditer(folded):
-            alias = self.lookup(m.group())
-            if alias is not None:
-                hits.append(Hit(m.start(), m.end(), alias))
-        taken = {h.start for h in hits}
-        for m in self.compound.finditer(folded):
-            if m.start() not in taken:
-                hits.append(Hit(m.start(), m.end(1), self.exact[m.group(1)]))
-        return sorted(hits, key=lambda h: h.start)
-
-
-@lru_cache(maxsize=2)
-def _gazetteer(lang: str) -> tuple[KB, Lexicon, Gazetteer]:
-    kb, lex = load_kb(), load_lexicon(lang)
-    return kb, lex, Gazetteer(kb, lex)
-
-
-# --------------------------------------------------------------------------- the stage
 
 
 @register("actors")
@@ -250,12 +41,12 @@ class ActorsStage:
 
     def __init__(self, lang: str = "nl", **_: object) -> None:
         self.lang = lang
-        self.kb, self.lex, self.gaz = _gazetteer(lang)
+        self.kb, self.lex, self.gaz = load_gazetteer(lang)
 
     def __call__(self, analysis: Analysis) -> None:
         lang = analysis.doc.lang
         if lang and lang != self.lang and has_lexicon(lang):  # patterns of the document's language
-            kb, lex, gaz = _gazetteer(lang)
+            kb, lex, gaz = load_gazetteer(lang)
         else:
             kb, lex, gaz = self.kb, self.lex, self.gaz
         Linker(kb, lex, gaz, analysis).run()

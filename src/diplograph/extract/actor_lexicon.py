@@ -1,0 +1,111 @@
+"""Language knowledge of the `actors` stage, read from ``lang/<xx>/actor_patterns.yaml``.
+
+Role nouns, titles, media outlets and the context words that decide whether a mention
+names an acting party; plus the text helpers the stage matches with.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass
+class Lexicon:
+    """Dutch role nouns, media names and context words (lang/nl/actor_patterns.yaml)."""
+
+    roles: dict[str, str]  # phrase (lower case) -> role key
+    unique_roles: set[str]
+    org_head_roles: dict[str, str]
+    agent_nouns: set[str]
+    non_actor_nouns: set[str]
+    pronouns: set[str]
+    coref_roles: set[str]
+    locatives: set[str]
+    locative_nouns: set[str]
+    conflict_nouns: set[str]
+    action_nouns: set[str]
+    hyphen_prefixes: set[str]
+    compound_heads: list[str]
+    titles: set[str]
+    former: set[str]
+    media: list[str]
+    ambiguous_media: set[str]
+    role_re: re.Pattern[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        phrases = sorted(self.roles, key=len, reverse=True)
+        # "vicevoorzitter van de (Russische) veiligheidsraad": a nationality may stand inside the phrase
+        body = "|".join(re.sub(r"(van\\ (?:de|het)\\ )", r"\1(?:\\w+\\ )?", re.escape(p)) for p in phrases)
+        self.role_re = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+        self.role_keys = [(re.compile(r"(?:" + re.sub(r"(van\\ (?:de|het)\\ )", r"\1(?:\\w+\\ )?", re.escape(p))
+                                      + r")$"), k) for p, k in sorted(self.roles.items(), key=lambda x: -len(x[0]))]
+
+    def role_of(self, phrase: str) -> str:
+        """The role key of a matched role phrase (which may hold a nationality)."""
+        if phrase in self.roles:
+            return self.roles[phrase]
+        return next(k for r, k in self.role_keys if r.match(phrase))
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(lang: str = "nl") -> Lexicon:
+    path = resources.files("diplograph") / "lang" / lang / "actor_patterns.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    roles = {fold(p): key for key, phrases in data["roles"].items() for p in phrases}
+    low = lambda key: {fold(w) for w in data.get(key, [])}  # noqa: E731
+    return Lexicon(
+        roles=roles,
+        unique_roles=set(data.get("unique_roles", [])),
+        org_head_roles=dict(data.get("org_head_roles", {})),
+        agent_nouns=low("agent_nouns"),
+        non_actor_nouns=low("non_actor_nouns"),
+        pronouns=low("pronouns"),
+        coref_roles=low("coref_roles"),
+        locatives=low("locative_prepositions"),
+        locative_nouns=low("locative_nouns"),
+        conflict_nouns=low("conflict_nouns"),
+        action_nouns=low("action_nouns"),
+        hyphen_prefixes=low("hyphen_prefixes"),
+        compound_heads=[str(w) for w in data.get("compound_heads", [])],
+        titles=low("titles"),
+        former=low("former"),
+        media=[str(m) for m in data.get("media", [])],
+        ambiguous_media={str(m) for m in data.get("ambiguous_media", [])},
+    )
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def strip_accents(text: str) -> str:
+    """Remove accents character by character, keeping the length (offsets stay valid)."""
+    out = []
+    for c in text:
+        d = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+        out.append(d if len(d) == 1 else c)
+    return "".join(out).replace("’", "'").replace("‘", "'")
+
+
+def fold(text: str) -> str:
+    return strip_accents(text).lower()
+
+
+_WORD = re.compile(r"[^\W_]+(?:['][^\W_]+)*", re.UNICODE)
+
+
+def words_before(text: str, pos: int, n: int) -> list[str]:
+    """Up to ``n`` lower-cased words ending before ``pos`` (nearest last)."""
+    start = max(0, pos - 80)
+    return [w.lower() for w in _WORD.findall(text[start:pos])][-n:]
+
+
+def words_after(text: str, pos: int, n: int) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text[pos:pos + 80])][:n]
+
+
