@@ -247,3 +247,13 @@ def test_kb_is_consistent() -> None:
     assert all(r.start is None or r.end is None or r.start < r.end for p in kb.people for r in p.roles)
     names = [p.name for p in kb.people]
     assert len(names) == len(set(names))
+
+
+def test_names_in_apposition_after_a_role(pipe: Pipeline) -> None:
+    text = ("De Oekraïense onderminister van Buitenlandse Zaken, Andrii Melnik, zei toen al tegen media dat de stad "
+            "zich opmaakt voor de ontvangst van ‘een van onze belangrijkste bondgenoten’.")  # nl-dev-018
+    a = run(pipe, text, "2023-02")
+    assert [(m.span.text, m.actor, m.person) for m in a.mentions if m.person] == [
+        ("Andrii Melnik", "UKR", "Andriy Melnyk")]
+    a = run(pipe, "Daarna sprak de Franse minister van Financiën Bruno le Maire.", "2019-05")  # dpg (not in the KB)
+    assert [(m.actor, m.person) for m in a.mentions if m.person] == [("FRA", "Bruno le Maire")]

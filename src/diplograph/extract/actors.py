@@ -345,22 +345,33 @@ class Linker:
             return people[0]
         return None
 
-    _PARTICLES = r"van|von|der|den|de|du|le|la|di|da|dos|al|el|bin|ben|abu|ibn|al-\w+"
-    _NAME = re.compile(r"[ \t]+((?:[A-Z](?:[\w'’-]+|\.)|" + _PARTICLES + r")"
-                       r"(?:[ \t]+(?:[A-Z](?:[\w'’-]+|\.)|" + _PARTICLES + r")){0,3})")
+    _PARTICLES = {"van", "von", "der", "den", "de", "du", "le", "la", "di", "da", "dos", "al", "el", "bin", "ben",
+                  "abu", "ibn"}
+    _WORDS = re.compile(r"[^\s,.;:!?()\"“”„]+(?:[ \t]+[^\s,.;:!?()\"“”„]+){0,4}")
 
     def _following_name(self, pos: int) -> tuple[int, int] | None:
-        """A capitalised name right after a role phrase: "de Oekraïense onderhandelaar Davyd X"."""
-        m = self._NAME.match(self.text, pos)
-        if not m:
+        """A capitalised name right after a role phrase: "de Oekraïense onderhandelaar Davyd X",
+        "De Turkse minister van Buitenlandse Zaken, Hakan Fidan, leidde ..."."""
+        lead = re.match(r",?[ \t]+", self.text[pos:pos + 4])
+        if not lead:
             return None
-        words = m.group(1).split()
+        start = pos + lead.end()
+        seq = self._WORDS.match(self.text, start)
+        if not seq:
+            return None
+        words: list[str] = []
+        for w in seq.group().split():
+            if w[0].isupper() or (words and (w.lower() in self._PARTICLES or w.lower().startswith("al-"))):
+                words.append(w)
+            else:
+                break
         while words and not words[-1][0].isupper():
             words.pop()
-        if not words or not words[0][0].isupper():
+        if not words or fold(words[0]) in self.lex.titles or fold(words[0]) in self.lex.roles:
             return None
-        end = m.start(1) + len(" ".join(words))
-        return m.start(1), end
+        text = self.text[start:seq.end()]
+        end = start + len(text.split(words[-1], 1)[0]) + len(words[-1]) if len(words) > 1 else start + len(words[0])
+        return start, end
 
     def _register_named(self, span: tuple[int, int], actor: str) -> None:
         """Unknown name after a role: it becomes a person of ``actor``; KB names are kept as found."""
