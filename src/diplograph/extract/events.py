@@ -24,7 +24,7 @@ VERSION = "1"
 # Types whose trigger states a stance on something; material or meeting triggers that follow them in
 # the same sentence are what the stance is about, not events of their own.
 _STANCE_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
-_CONTENT_TYPES = {"CONSULT", "RETREAT", "CONCEDE", "AID", "COOPERATE"}
+_CONTENT_TYPES = {"CONSULT", "RETREAT", "CONCEDE", "AID", "COOPERATE", "SANCTION"}
 # Types whose reciprocal form ("beschuldigen elkaar") is one event per participant.
 _HOSTILE = {"ACCUSE", "THREATEN", "REJECT", "SANCTION", "ASSAULT", "COERCE", "REQUEST"}
 # Types that a condition can qualify (an offer, concession or threat tied to a condition).
