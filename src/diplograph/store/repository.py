@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, and_, create_engine, delete, event, exists, func, or_, select
@@ -66,6 +67,9 @@ class Store:
         self.engine: Engine = create_engine(url, future=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            path = self.engine.url.database
+            if path and path != ":memory:" and not path.startswith("file:"):
+                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
         upgrade(self.engine)
         self.Session = sessionmaker(self.engine, expire_on_commit=False)
         self._actors: set[str] | None = None
