@@ -259,3 +259,16 @@ def test_names_in_apposition_after_a_role(pipe: Pipeline) -> None:
                   "Bruno le Maire op de hals.", "2019-03")  # dpg; Le Maire is not in the KB
     assert [(m.actor, m.person) for m in a.mentions if m.person] == [
         ("NLD", "Wopke Hoekstra"), ("FRA", "Bruno le Maire")]
+
+
+def test_glued_and_hyphenated_role_compounds(pipe: Pipeline) -> None:
+    def roles(text: str, date: str) -> list[tuple[str | None, str | None]]:
+        return [(m.actor, m.person) for m in run(pipe, text, date).mentions if m.kind == "role"]
+
+    # nl-dev-043: "de westerse pogingen om de Kremlinleider te isoleren"
+    assert roles("De westerse pogingen om de Kremlinleider te isoleren, zijn mislukt.", "2025-08-15") == [
+        ("RUS", "Vladimir Putin")]
+    assert roles("De Hamasleider werd gedood.", "2024-09") == [("HAMAS", "Yahya Sinwar")]
+    assert roles("De Hezbollah-leider sprak.", "2025-01") == [("HEZBOLLAH", "Naim Qassem")]
+    assert roles("„Niets van dit getuigt van kracht”, zegt de NAVO-baas.", "2022-09") == [  # after nl-dev-009
+        ("NATO", "Jens Stoltenberg")]

@@ -37,12 +37,14 @@ class Lexicon:
     media: list[str]
     ambiguous_media: set[str]
     role_re: re.Pattern[str] = field(init=False)
+    role_glued: re.Pattern[str] = field(init=False)
 
     def __post_init__(self) -> None:
         phrases = sorted(self.roles, key=len, reverse=True)
         # "vicevoorzitter van de (Russische) veiligheidsraad": a nationality may stand inside the phrase
         body = "|".join(re.sub(r"(van\\ (?:de|het)\\ )", r"\1(?:\\w+\\ )?", re.escape(p)) for p in phrases)
         self.role_re = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+        self.role_glued = re.compile(r"(?:" + body + r")(?!\w)")  # after a name: "Hamasleider"
         self.role_keys = [(re.compile(r"(?:" + re.sub(r"(van\\ (?:de|het)\\ )", r"\1(?:\\w+\\ )?", re.escape(p))
                                       + r")$"), k) for p, k in sorted(self.roles.items(), key=lambda x: -len(x[0]))]
 

@@ -260,13 +260,18 @@ class Linker:
         folded = fold(self.text)
         by_end = {h.end: h for h in hits}
         by_start = {h.start: h for h in hits}
-        for m in self.lex.role_re.finditer(folded):
+        glued = {h.end: h for h in hits if h.end < len(self.text) and self.text[h.end].isalpha()}
+        for m in self._role_matches(folded, glued):
             if folded[m.end():m.end() + 1] == "-":  # "chef-kok", "president-directeur"
                 continue
             role = self.lex.role_of(m.group())
             inner = [h for h in hits if m.start() < h.start and h.end <= m.end() and h.alias.kind == "adjective"]
-            actor_hit = self._hit_actor(inner[0]) if inner else \
-                self._role_actor(m.start(), m.end(), by_end, by_start, folded)
+            if m.start() in glued:  # "Hamasleider", "Kremlinwoordvoerder"
+                actor_hit: tuple[str, str] | None = self._hit_actor(glued[m.start()])
+            elif inner:
+                actor_hit = self._hit_actor(inner[0])
+            else:
+                actor_hit = self._role_actor(m.start(), m.end(), by_end, by_start, folded)
             if actor_hit is None:
                 continue
             actor, via_text = actor_hit
@@ -286,6 +291,15 @@ class Linker:
             self.add(start, m.end(), actor, person.name if person else None, "role", 0.85 if person else 0.8)
             if person:
                 self.seen_people.add(person.name)
+
+    def _role_matches(self, folded: str, glued: dict[int, Hit]) -> list[re.Match[str]]:
+        """Role phrases on word boundaries, and role nouns glued to an actor name ("Hamasleider")."""
+        found = list(self.lex.role_re.finditer(folded))
+        for pos in glued:
+            m = self.lex.role_glued.match(folded, pos)
+            if m:
+                found.append(m)
+        return sorted(found, key=lambda m: m.start())
 
     def _counterpart_role(self, pos: int, actor: str) -> str | None:
         """The office of the last person named before ``pos`` (acting for another actor)."""
