@@ -31,6 +31,7 @@ class Cue:
     j: int
     verb: Verb | None = None
     speaker: list[Token] | None = None  # the speaker phrase
+    co_speakers: list[list[Token]] | None = None  # "X en Y verklaarden": the other conjuncts
 
     @property
     def start(self) -> int:
@@ -105,7 +106,7 @@ def find_cues(sent: Sentence, masked: set[int], lex: QuoteLexicon) -> list[Cue]:
             continue  # "de vrees dat ...": a noun, not a speech verb
         if sent.parsed and t.lemma and not candidates:
             candidates = [v for v in lex.verbs if v.lemma == t.lemma.lower()]
-        for v in candidates:
+        for v in sorted(candidates, key=lambda v: not v.particle):  # "zegde ... toe" before "zegde"
             j = _verb_matches(v, toks, i, masked, lex)
             if j is None:
                 continue
@@ -118,6 +119,7 @@ def find_cues(sent: Sentence, masked: set[int], lex: QuoteLexicon) -> list[Cue]:
             break
     for c in cues:
         c.speaker = cue_speaker(c, masked, lex)
+        c.co_speakers = _conjuncts(c, lex)
     return cues
 
 
@@ -125,6 +127,21 @@ def _is_verb(t: Token) -> bool:
     """A verb by the parser's tag (CGN "WW" or UD "VERB"/"AUX"); untagged tokens count as verbs."""
     pos = t.pos.upper()
     return not pos or pos.startswith(("WW", "VERB", "AUX"))
+
+
+def _conjuncts(c: Cue, lex: QuoteLexicon) -> list[list[Token]]:
+    """"De Amerikaanse president Joe Biden en zijn Franse ambtgenoot Emmanuel Macron verklaarden":
+    the subject before "en" when the speaker phrase is the second part of a coordinated subject."""
+    if not c.speaker:
+        return []
+    toks = c.sent.tokens
+    k = c.speaker[0].i - 1
+    while k >= 0 and toks[k].text.lower() in {"zijn", "haar", "hun"}:
+        k -= 1
+    if k < 1 or toks[k].text.lower() != "en" or c.speaker[-1].i >= c.i:
+        return []
+    first = np_before(toks, k, lex)
+    return [first] if first else []
 
 
 def _fixed_phrase(toks: list[Token], i: int, lex: QuoteLexicon) -> bool:

@@ -218,7 +218,7 @@ def _clean(text: str) -> str:
 
 
 def _add(doc: _Doc, text: str, start: int, end: int, sent: int, direct: bool, sp: Speaker | None,
-         cue: Cue | None) -> None:
+         cue: Cue | None, dedupe: bool = True) -> None:
     q = Quote(
         text=text,
         content=_span(doc, start, end),
@@ -231,7 +231,7 @@ def _add(doc: _Doc, text: str, start: int, end: int, sent: int, direct: bool, sp
         extractor=f"quotes@{VERSION}",
     )
     for other in doc.out:
-        if other.direct == direct and other.text == text:
+        if other.direct == direct and other.text == text and (dedupe or other.speaker == q.speaker):
             return
     doc.out.append(q)
     if sp and sp.name:
@@ -301,7 +301,7 @@ def _headline_speaker(doc: _Doc, q: Quoted) -> list[Token]:
         k += 1
     np = np_after(toks, k, doc.lex)
     nxt = toks[np[-1].i - toks[0].i + 1].text.lower() if np and np[-1].i - toks[0].i + 1 < len(toks) else ""
-    return np if nxt in {":", "over", "tegen", "op", "in", "na"} else []
+    return np if nxt in {":", "over", "tegen"} else []
 
 
 def _direct(doc: _Doc, q: Quoted) -> None:
@@ -322,6 +322,8 @@ def _direct(doc: _Doc, q: Quoted) -> None:
         head = _headline_speaker(doc, q)
         if head:
             sp = _resolve(doc, head, s.index)
+            if sp is not None and sp.kind not in ("name", "institution"):
+                sp = None
     if sp is None and (long or cue is not None):
         sp = _running_speaker(doc, s, q)
     if sp is None:
@@ -470,6 +472,11 @@ def _reported(doc: _Doc, c: Cue) -> None:
     sp = _resolve(doc, c.speaker, s.index)
     if sp is None or not sp.name:
         return
+    for co in c.co_speakers or []:  # "Biden en Macron verklaarden dat ...": each of them
+        co_sp = _resolve(doc, co, s.index)
+        if co_sp is not None and co_sp.name:
+            _add(doc, _clean(doc.text[span[0]:span[1]]), span[0], span[1], s_content.index, False, co_sp, c,
+                 dedupe=False)
     gap = doc.gaps.get(span)
     if gap:  # the words around the attribution, without it
         words = _clean(doc.text[span[0]:gap[0]]) + " " + _clean(doc.text[gap[1]:span[1]])

@@ -163,6 +163,8 @@ def np_before(toks: list[Token], i: int, lex: QuoteLexicon, clause_start_only: b
         return []
     if clause_start_only and k >= 0:
         prev = toks[k].text
+        if prev.lower() in {"zijn", "haar", "hun"} and k >= 1 and toks[k - 1].text.lower() == "en":
+            return out  # "X en zijn Franse ambtgenoot Y verklaarden"
         if prev not in _CLAUSE_START and prev.lower() not in lex.fillers and not _is_quote_mark(prev):
             return []
     return out
@@ -270,6 +272,8 @@ class SpeakerResolver:
             m = max(persons, key=lambda m: len(m.person or ""))
             return Speaker(self.person_text(m.person or ""), m.actor or actor, start, end, phrase, "role", True)
         if name_toks:
+            if len(name_toks) == 1 and not ms and not self.name_like(name_toks[0]):
+                return None  # "Pessimisten vrezen dat ...": a common noun at the start of a sentence
             name = self.text[name_toks[0].start:name_toks[-1].end]
             return Speaker(self.fullest(name), actor, start, end, phrase, "name", not ms or len(name_toks) > 1)
         core = self._strip_article(toks)
