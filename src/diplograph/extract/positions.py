@@ -112,7 +112,8 @@ class PositionsStage:
         """Holders of a stance: the quoted speaker's actor, the mediators, the parties of an agreement,
         the clause's subject or attributed speaker, else the holder of the previous sentence."""
         text = sent.text
-        if quoted:
+        agent_noun = st.cue is None and lex.agent_nouns is not None and bool(lex.agent_nouns.match(text, hit.start))
+        if quoted and not agent_noun:
             return [quoted]
         clause = clauses[ci][:2] if clauses else (0, len(text))
         cue = st.cue or (hit.start, hit.end)
@@ -122,6 +123,8 @@ class PositionsStage:
                 if st.cue and not st.weak:
                     near = holders_in(text, mentions, clause, lex, exclude=skip, cue=st.cue) + near
                 return list(dict.fromkeys(near))
+            if agent_noun and not re.search(r"\bals\s+(?:\w+\s+){0,3}$", text[max(0, hit.start - 30):hit.start]):
+                return []  # "de inspanningen van de bemiddelaars": only the mediators named with it hold it
         else:
             party = parties(text, mentions, lex, clause)
             if party:

@@ -54,6 +54,7 @@ class Lexicon:
     anaphora: re.Pattern[str] | None
     holder_glue: frozenset[str]
     holder_nouns: re.Pattern[str] | None = None
+    agent_nouns: re.Pattern[str] | None = None
     weak_reach: int = 25  # weak cues count only this close to the issue expression
     oppose_bonus: int = 20  # oppose cues win over support cues up to this many characters further away
 
@@ -299,4 +300,5 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         anaphora=compile_cues(d.get("anaphora")),
         holder_glue=_set(d.get("holder_glue")),
         holder_nouns=compile_cues(d.get("holder_nouns")),
+        agent_nouns=compile_cues(d.get("agent_nouns")),
     )
