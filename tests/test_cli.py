@@ -173,3 +173,10 @@ def test_reanalyse_replaces_findings(db: str) -> None:
     code, _, err = run("reanalyse", "--db", db, "--doc", "nope")
     assert code == 1 and "no document 'nope'" in err
     store.close()
+
+
+def test_bad_stage_and_bad_store_url_are_clear_errors(tmp_path: Path) -> None:
+    code, _, err = run("ingest", str(EXAMPLES), "--db", f"sqlite:///{tmp_path / 'x.db'}", "--stages", "language,nope")
+    assert code == 2 and "unknown stage(s): nope" in err
+    code, _, err = run("documents", "--db", "nonsense://x")
+    assert code == 2 and "cannot open the store 'nonsense://x'" in err

@@ -47,9 +47,24 @@ def _db(db: str | None) -> str:
 
 
 def _open(db: str | None):  # type: ignore[no-untyped-def]
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
     from diplograph.store import open_store
 
-    return open_store(_db(db))
+    url = _db(db)
+    try:
+        return open_store(url)
+    except (ArgumentError, OperationalError, OSError) as exc:
+        typer.echo(f"cannot open the store {url!r}: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _pipeline(stages: str | None, **options: Any) -> Pipeline:
+    try:
+        return Pipeline(_stages(stages), **options)
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 STAGES_HELP = "Comma-separated stages to run, in order (default: all: language,actors,quotes,events,positions)."
@@ -97,7 +112,7 @@ def ingest(
         if err.level == "error" or not quiet:
             _echo_err(err)
 
-    with _open(db) as store, Pipeline(_stages(stages), analyzer=analyzer, cascade=cascade) as pipe:
+    with _open(db) as store, _pipeline(stages, analyzer=analyzer, cascade=cascade) as pipe:
         summary = run_ingest(paths, store, pipe, batch_size=batch_size or cfg.batch_size, encoding=encoding,
                              command="ingest " + " ".join(str(p) for p in paths), analyzer=analyzer,
                              on_problem=show, on_progress=_progress if progress or (
@@ -130,7 +145,7 @@ def reanalyse(
 
     cfg = settings()
     analyzer = analyzer or cfg.analyzer
-    with _open(db) as store, Pipeline(_stages(stages), analyzer=analyzer, cascade=cascade) as pipe:
+    with _open(db) as store, _pipeline(stages, analyzer=analyzer, cascade=cascade) as pipe:
         summary = run_reanalyse(store, pipe, doc_ids=doc or None, outdated=outdated,
                                 batch_size=batch_size or cfg.batch_size, command="reanalyse", analyzer=analyzer,
                                 on_problem=_echo_err)
@@ -167,7 +182,7 @@ def extract(
     errors = 0
     out = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
     try:
-        with Pipeline(_stages(stages), analyzer=analyzer, cascade=cascade) as pipe:
+        with _pipeline(stages, analyzer=analyzer, cascade=cascade) as pipe:
             for item in read_paths(input, encoding=encoding):
                 if isinstance(item, IngestError):
                     _echo_err(item)
