@@ -448,7 +448,8 @@ class Linker:
             here = {m.person for m in people if m.sentence == s.index}
             for t in s.tokens:
                 low = t.text.lower()
-                if low in self.lex.pronouns and (t.i == 0 or s.tokens[t.i - 1].text in {",", '"', "“", "„"}):
+                initial = t.i == 0 or s.tokens[t.i - 1].text in {",", '"', "“", "„"}
+                if low in self.lex.pronouns and (initial or low == "hij"):  # "hij" anywhere: "meldde hij"
                     nxt = s.tokens[t.i + 1].text.lower() if t.i + 1 < len(s.tokens) else ""
                     if low != "hij" and (nxt.endswith("en") or nxt in ("zijn", "waren")):
                         continue  # plural "zij zijn", "zij willen"
