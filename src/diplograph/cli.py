@@ -62,7 +62,7 @@ def _open(db: str | None):  # type: ignore[no-untyped-def]
 def _pipeline(stages: str | None, **options: Any) -> Pipeline:
     try:
         return Pipeline(_stages(stages), **options)
-    except ValueError as exc:
+    except (ValueError, RuntimeError, OSError) as exc:  # unknown stage or analyzer, engine that cannot start
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
 
