@@ -201,16 +201,27 @@ def cue_speaker(c: Cue, masked: set[int], lex: QuoteLexicon) -> list[Token]:
     parsed = subject_from_parse(c.sent, c.i)
     if parsed:
         # the parse says where the subject is; the phrase around it is read by word order
-        k = parsed[0].i if len(parsed) == 1 else next((t.i for t in parsed if t.rel.lower() in _SUBJ), parsed[0].i)
-        if by_order and any(t.i == k for t in by_order):
-            return by_order
+        k = parsed[0].i
+        if by_order and (any(t.i == k for t in by_order) or _in_pp(toks, k, lex)
+                         or (k < by_order[0].i < c.i and toks[by_order[0].i - 1].text == ",")):
+            return by_order  # the parse subject is inside a phrase with a preposition, or an apposition
         around = np_after(toks, k, lex, skip) or np_before(toks, k + 1, lex, clause_start_only=False)
         if around and any(t.i == k for t in around):
             return around
     return by_order
 
 
-_SUBJ = {"su", "nsubj", "nsubj:pass"}
+def _in_pp(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
+    """Token ``k`` ends a phrase after a preposition ("In de Britse krant Daily Telegraph")."""
+    for j in range(k - 1, -1, -1):
+        w = toks[j].text
+        low = w.lower()
+        if low in lex.prepositions:
+            return True
+        if not (is_cap(w) or is_role(w, lex) or low in {"de", "het", "een"} or low in lex.channels
+                or (w.islower() and low.endswith("e"))):
+            return False
+    return False
 
 
 def _speaker_by_order(c: Cue, masked: set[int], lex: QuoteLexicon, skip: set[int]) -> list[Token]:

@@ -47,6 +47,7 @@ class _Doc:
         self.out: list[Quote] = []
         self.pending: list[Quoted] = []  # long quotations still without a speaker
         self.gaps: dict[tuple[int, int], tuple[int, int]] = {}  # content span -> attribution inside it
+        self.reported_spans: list[tuple[int, int]] = []  # reported words found so far
 
     def in_quote(self, start: int, end: int) -> Quoted | None:
         for q in self.quoted:
@@ -443,6 +444,8 @@ def _content_according(doc: _Doc, c: Cue) -> tuple[int, int] | None:
 def _reported(doc: _Doc, c: Cue) -> None:
     if not c.speaker or not c.reported:
         return
+    if c.kind == "verb" and any(a <= c.start < b for a, b in doc.reported_spans):
+        return  # a cue inside reported words ("liet weten dat op basis van wat Poetin zei ...")
     if toks_lower(c.sent.tokens[c.i]) in doc.lex.call_verbs:
         return
     s = c.sent
@@ -464,6 +467,8 @@ def _reported(doc: _Doc, c: Cue) -> None:
         s_content = s
     if span is None or _words(doc.text[span[0]:span[1]]) < 3:
         return
+    if c.kind == "verb":
+        doc.reported_spans.append(span)
     gap = doc.gaps.get(span)
     if _mostly_quoted(doc, s_content, span[0], gap[0] if gap else span[1]):
         if c.kind == "anaphoric":
