@@ -185,3 +185,21 @@ def test_negation_inside_a_separable_verb(pipe: Pipeline) -> None:
                           "wapens aan Oekraïne.")
     assert {("TUR", "sanctions", "oppose"), ("TUR", "military_aid", "support")} <= got
     assert not any(h in ("RUS", "UKR") for h, _, _ in got)
+
+
+def test_conditions_zolang_and_als(pipe: Pipeline) -> None:
+    # nl-dev-022 and nl-dev-033 texts
+    a = pipe.run(Document(id="t", raw_text=(
+        "De Palestijnse beweging Hamas benadrukt dat een volgende ruil tussen Hamas-gijzelaars en Palestijnse "
+        "gevangenen in Israël is uitgesloten zolang Israël niet stopt met de oorlog in de Gazastrook."),
+        date="2023-12", lang="nl"))
+    got = {(p.holder, p.issue, p.stance): p.condition for p in a.positions}
+    assert got.get(("HAMAS", "prisoner_exchange", "conditional")) == (
+        "zolang Israël niet stopt met de oorlog in de Gazastrook")
+    a = pipe.run(Document(id="t", raw_text=(
+        "Wel heeft Qatar gezegd weer aan tafel te willen gaan als Israël en Hamas weer bereid zijn om serieus "
+        "over een deal na te denken."), date="2024-11", lang="nl"))
+    got = {(p.holder, p.issue, p.stance): p.condition for p in a.positions}
+    assert got.get(("QAT", "peace_talks", "conditional", )) == (
+        "als Israël en Hamas weer bereid zijn om serieus over een deal na te denken")
+    assert not any(h in ("ISR", "HAMAS") for h, _, _ in got)
