@@ -28,6 +28,7 @@ class Lexicon:
     coref_roles: set[str]
     locatives: set[str]
     locative_nouns: set[str]
+    place_prepositions: set[str]
     conflict_nouns: set[str]
     action_nouns: set[str]
     hyphen_prefixes: set[str]
@@ -71,6 +72,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         coref_roles=low("coref_roles"),
         locatives=low("locative_prepositions"),
         locative_nouns=low("locative_nouns"),
+        place_prepositions=low("place_prepositions"),
         conflict_nouns=low("conflict_nouns"),
         action_nouns=low("action_nouns"),
         hyphen_prefixes=low("hyphen_prefixes"),

@@ -247,7 +247,12 @@ class Linker:
         return False
 
     def _agent_follows(self, h: Hit) -> bool:
-        """An ambiguous alias counts with an actor noun after it: "westerse landen", "westerse sancties"."""
+        """An ambiguous alias counts with an actor noun after it: "westerse landen", "westerse sancties";
+        an ambiguous seat of power counts where it acts rather than where things happen: "Brussel wil ..."
+        but not "in/naar/uit Brussel"."""
+        if h.alias.kind == "metonym":
+            before = words_before(self.text, h.start, 1)
+            return not before or before[0] not in self.lex.place_prepositions
         if h.alias.kind not in ("adjective", "demonym"):
             return False
         nouns = self.lex.agent_nouns | self.lex.action_nouns
