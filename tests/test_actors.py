@@ -272,3 +272,11 @@ def test_glued_and_hyphenated_role_compounds(pipe: Pipeline) -> None:
     assert roles("De Hezbollah-leider sprak.", "2025-01") == [("HEZBOLLAH", "Naim Qassem")]
     assert roles("„Niets van dit getuigt van kracht”, zegt de NAVO-baas.", "2022-09") == [  # after nl-dev-009
         ("NATO", "Jens Stoltenberg")]
+
+
+def test_ambiguous_seats_act_unless_they_are_places(pipe: Pipeline) -> None:
+    a = run(pipe, "Onder meer uit Washington, Beijing, Moskou, Brussel, Riyad, Caïro en het hoofdkwartier van de "
+                  "Verenigde Naties.", "2024-04")  # nl-dev-027: calls from these capitals
+    assert {"EU", "USA", "CHN", "RUS", "SAU", "EGY", "UN"} <= set(a.actors())
+    a = run(pipe, "De ministers van Buitenlandse Zaken van de NAVO vergaderen in Brussel.", "2024-04")
+    assert "EU" not in a.actors()

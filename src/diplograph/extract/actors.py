@@ -2,19 +2,27 @@
 
 Steps, per document:
 
-1. gazetteer: every alias of the knowledge base (states, organisations, people) and
-   every media outlet, longest match first, on word boundaries, accents optional;
-   hyphenated compounds ("Kremlin-woordvoerder", "NAVO-top") split at the hyphen;
+1. gazetteer (:mod:`actor_gazetteer`): every alias of the knowledge base (states,
+   organisations, people) and every media outlet, longest match first, on word
+   boundaries, accents optional; "Kremlin-woordvoerder", "NAVO-top" and glued compounds
+   ("Kremlinleider") included; names that are part of another proper name ("Real Madrid",
+   "Razvan Marin") are dropped;
 2. roles: "de Russische president", "de woordvoerder van het Kremlin", "VS-president",
-   "de secretaris-generaal van de NAVO" give the actor and, where one person held the
-   office at the document's date, the person; an unknown name right after a role
-   ("de Oekraïense onderhandelaar Davyd X") becomes that actor's person;
-3. Frog entities (sentences with ``parsed=True``): unknown PER names become person
-   mentions without actor, so that later stages see them;
-4. coreference: a pronoun or "de president" just after a named person;
+   "Hamasleider", "zijn Russische ambtsgenoot", "de Oekraïense leider" give the actor and,
+   where one person held the office at the document's date (``Document.date``), the
+   person; a name after a role ("de Oekraïense onderhandelaar Davyd X",
+   "de minister, Hakan Fidan,") becomes that actor's person, KB spellings fuzzily;
+3. Frog entities (sentences with ``parsed=True``): PER names not in the KB become person
+   mentions without actor (or the KB person they nearly spell);
+4. coreference: "hij"/"zij" after one person just named, "de president" after the last
+   holder named (never a person named in the same sentence), surnames of new names;
 5. participation: each mention says whether it makes its actor a participant of what
-   the text reports (a nationality adjective describing a newspaper or an expert,
-   an ambiguous alias and a media outlet do not).
+   the text reports; places ("in Syrië", "de Poolse hoofdstad Warschau"), descriptions
+   ("de Britse krant", "een Russische analist", "Minsk-akkoorden"), ambiguous aliases
+   and media outlets do not (``Mention.participant``; see ``Analysis.actors``).
+
+Language knowledge lives in ``lang/<xx>/actor_patterns.yaml`` (:mod:`actor_lexicon`),
+the knowledge base in ``data/actors/*.yaml`` (:mod:`actor_kb`).
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ from diplograph.extract.actor_lexicon import Lexicon, fold, strip_accents, words
 from diplograph.extract.pipeline import register
 from diplograph.model import Analysis, Mention, Span
 
-VERSION = "1"
+VERSION = "2"
 EXTRACTOR = f"actors@{VERSION}"
 
 
