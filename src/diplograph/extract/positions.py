@@ -29,6 +29,7 @@ class PositionsStage:
 
     def __init__(self, positions_codebook: str | None = None, **_: object) -> None:
         self.codebook: Codebook = load_codebook(positions_codebook)
+        self._strength: dict[int, int] = {}  # id(Position) -> strength of its evidence, during one call
 
     @property
     def extractor(self) -> str:
@@ -52,8 +53,10 @@ class PositionsStage:
             # where the text reading already gave the holder a stance on the issue, that one stands
             if p.holder not in possible.get(p.sentence, ()) or (p.sentence, p.issue, p.holder) in from_text:
                 continue
+            self._strength[id(p)] = _strength(p)
             found.append(p)
-        analysis.positions.extend(_dedupe(found))
+        analysis.positions.extend(_dedupe(found, self._strength))
+        self._strength.clear()
 
     def _sentence(self, analysis: Analysis, sent: Sentence, mentions: list[M], lex: Lexicon, lang: str,
                   prev: list[str]) -> list[Position]:
@@ -98,12 +101,14 @@ class PositionsStage:
             holders = self._holders(sent, mentions, lex, hit, clauses, ci, skip + compound + embedded, st,
                                     quote[1][2] if quote else None, prev)
             for h in holders:
-                out.append(Position(
+                pos = Position(
                     holder=h, issue=hit.issue, stance=st.stance, condition=st.condition,
                     evidence=analysis.span(sent.start, sent.end), sentence=sent.index,
                     date=_sentence_date(analysis, sent), quote=quote[0] if quote else None,
                     extractor=self.extractor,
-                ))
+                )
+                self._strength[id(pos)] = _strength(pos, st)
+                out.append(pos)
         return out
 
     def _holders(self, sent: Sentence, mentions: list[M], lex: Lexicon, hit: IssueHit,
@@ -193,12 +198,18 @@ def _direct_quotes(analysis: Analysis, sent: Sentence) -> list[tuple[int, tuple[
 _RANK = {"conditional": 0, "oppose": 1, "support": 2}
 
 
-def _dedupe(items: list[Position]) -> list[Position]:
-    """One position per (holder, issue, stance); the one with an event or quote link wins."""
+def _dedupe(items: list[Position], strength: dict[int, int]) -> list[Position]:
+    """One position per (holder, issue, stance), with the strongest evidence (an explicit stance cue
+    over a plan or a bare expression, a quote or event link as a bonus); ties keep the earliest."""
     best: dict[tuple[str, str, str], Position] = {}
     for p in items:
         key = (p.holder, p.issue, p.stance)
         cur = best.get(key)
-        if cur is None or (cur.event is None and p.event is not None):
+        if cur is None or strength.get(id(p), 0) > strength.get(id(cur), 0):
             best[key] = p
-    return list(best.values())
+    return sorted(best.values(), key=lambda p: (p.sentence, p.evidence.start))
+
+
+def _strength(p: Position, st: Stance | None = None) -> int:
+    base = 2 if st is None or st.cue is None else (1 if st.weak else 3)
+    return base + (p.quote is not None) + (p.event is not None)
