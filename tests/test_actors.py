@@ -280,3 +280,13 @@ def test_ambiguous_seats_act_unless_they_are_places(pipe: Pipeline) -> None:
     assert {"EU", "USA", "CHN", "RUS", "SAU", "EGY", "UN"} <= set(a.actors())
     a = run(pipe, "De ministers van Buitenlandse Zaken van de NAVO vergaderen in Brussel.", "2024-04")
     assert "EU" not in a.actors()
+
+
+def test_offices_of_a_named_person(pipe: Pipeline) -> None:
+    def roles(text: str, date: str) -> list[tuple[str | None, str | None]]:
+        return [(m.actor, m.person) for m in run(pipe, text, date).mentions if m.kind == "role"]
+
+    assert roles("De stafchef van Zelensky zei dat.", "2024-01") == [("UKR", "Andriy Yermak")]
+    assert roles("De woordvoerder van Poetin zei dat.", "2024-01") == [("RUS", "Dmitry Peskov")]
+    # seed-000: two advisers of Zelensky held that title in April 2023, so none is chosen
+    assert roles("Dat heeft een topadviseur van president Volodymyr Zelensky gezegd.", "2023-04") == [("UKR", None)]

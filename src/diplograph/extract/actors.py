@@ -349,14 +349,16 @@ class Linker:
         return None
 
     def _hit_actor(self, h: Hit) -> tuple[str, str]:
-        if h.alias.kind == "person":
+        if h.alias.kind == "person":  # "de stafchef van Zelensky": the office of that person names the seat
             p = self.kb.person(h.alias.person or "")
-            return (p.actor_at(self.date) if p else h.alias.actor), "person"
+            offices = " ".join(r.role for r in p.roles_at(self.date)) if p else ""
+            return (p.actor_at(self.date) if p else h.alias.actor), f"person:{offices}"
         return h.alias.actor, h.alias.text
 
     def _holder(self, actor: str, role: str, via: str, window: str = "") -> Person | None:
-        if via == "person":
-            return None
+        by_person = via.startswith("person:")
+        if by_person:
+            via = via.removeprefix("person:")
         actor_obj = self.kb.actor(actor)
         if actor_obj and actor_obj.type != "state" and role in ("secretary_general", "leader", "commission_president"):
             role = self.lex.org_head_roles.get(actor, role)
@@ -364,11 +366,11 @@ class Linker:
             role = actor_obj.leader
         people = self.kb.holders(actor, role, self.date)
         via_f = fold(via)
-        narrowed = [p for p in people if any(via_f == fold(v) or via_f in fold(v).split() or fold(v) in window
-                                             for r in p.roles if r.role == role for v in r.via)]
+        narrowed = [p for p in people if any(via_f and (via_f == fold(v) or fold(v) in via_f.split())
+                                             or fold(v) in window for r in p.roles if r.role == role for v in r.via)]
         if len(narrowed) == 1:  # "Kremlin-woordvoerder": the spokesman of that seat
             return narrowed[0]
-        if len(people) == 1 and role in self.lex.unique_roles:
+        if len(people) == 1 and role in self.lex.unique_roles and not by_person:
             return people[0]
         return None
 
