@@ -354,15 +354,20 @@ class SpeakerResolver:
 
     def person_text(self, person: str) -> str:
         """A person (canonical name from the actor layer) as the text names them, fullest form."""
-        best = ""
+        forms: list[list[str]] = []
         for m in self.analysis.mentions:
             if m.person == person and m.kind == "name":
                 words = [w for w in m.span.text.split() if is_cap(w) and not is_role(w, self.lex)
                          and not _NATIONALITY.match(w)]
-                cand = " ".join(words)
-                if len(cand) > len(best):
-                    best = cand
-        return self.fullest(best) if best else person
+                if words:
+                    forms.append(words)
+        if not forms:
+            return person
+        # the longest form, leaving out genitives ("Trumps" beside "Trump")
+        lasts = {f[-1] for f in forms}
+        plain = [f for f in forms if not (f[-1].endswith("s") and f[-1][:-1] in lasts)] or forms
+        best = max(plain, key=len)
+        return self.fullest(" ".join(best))
 
     def fullest(self, name: str) -> str:
         """The fullest form of a person's name in the text: "Peskov" -> "Dmitri Peskov"."""
@@ -380,7 +385,9 @@ class SpeakerResolver:
                 words.pop(0)
             if any(is_role(w, self.lex) for w in words):
                 continue
-            if words and len(words) > len(name.split()):
+            if len(words) <= len(name.split()):
+                continue  # only a longer form of the name replaces it
+            if words:
                 first = words[0]
                 before = self.text[:m.start(0) + m.group(0).find(first)].split()[-1:]
                 if before and (before[0].lower() in _ARTICLES | {"van"} or is_adjective(before[0])):
@@ -388,7 +395,7 @@ class SpeakerResolver:
                 if self._ordinary_word(first, m.start(0) + m.group(0).find(first)):
                     continue
             cand = " ".join(words)
-            if len(words) <= 4 and len(cand) > len(best) and cand.endswith(name.split()[-1]):
+            if len(words) <= 4 and len(words) > len(best.split()) and cand.endswith(name.split()[-1]):
                 best = cand
         return best
 
