@@ -290,3 +290,14 @@ def test_offices_of_a_named_person(pipe: Pipeline) -> None:
     assert roles("De woordvoerder van Poetin zei dat.", "2024-01") == [("RUS", "Dmitry Peskov")]
     # seed-000: two advisers of Zelensky held that title in April 2023, so none is chosen
     assert roles("Dat heeft een topadviseur van president Volodymyr Zelensky gezegd.", "2023-04") == [("UKR", None)]
+
+
+def test_user_yaml_extends_the_kb(tmp_path) -> None:  # noqa: ANN001
+    (tmp_path / "mine.yaml").write_text(
+        "type: state\nactors:\n  - code: XKB\n    name: Example State\n    names: [Voorbeeldland]\n"
+        "people:\n  - name: Example Person\n    aliases: [Voorbeeldpersoon]\n    actor: XKB\n"
+        "    roles:\n      - {role: president, start: 2020-01-01}\n", encoding="utf-8")
+    kb = load_kb([str(tmp_path)])
+    assert kb.actor("XKB").aliases == ["Example State", "Voorbeeldland"]
+    assert [p.name for p in kb.holders("XKB", "president", "2024")] == ["Example Person"]
+    assert kb.actor("RUS") is not None  # the packaged KB is still there

@@ -7,6 +7,7 @@ aliases for the gazetteer of the ``actors`` stage.
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -214,10 +215,16 @@ def _cached(paths: tuple[str, ...]) -> KB:
 
 
 def load_kb(extra: tuple[str, ...] | list[str] = ()) -> KB:
-    """The packaged KB (``data/actors/*.yaml``) plus ``extra`` YAML files; cached.
+    """The packaged KB (``data/actors/*.yaml``) plus ``extra`` YAML files or folders and those
+    listed in ``$DIPLOGRAPH_ACTORS`` (separated by ``os.pathsep``); cached.
 
     The result has ``.actors`` (code, name, type, aliases) and ``.people`` (name,
-    aliases, actor, roles with dates).
+    aliases, actor, roles with dates).  Extra files add actors and people; an actor code
+    may be defined only once.
     """
-    paths = tuple(str(p) for p in _default_files()) + tuple(str(p) for p in extra)
+    env = [p for p in os.environ.get("DIPLOGRAPH_ACTORS", "").split(os.pathsep) if p]
+    paths = tuple(str(p) for p in _default_files())
+    for item in [*extra, *env]:
+        path = Path(item)
+        paths += tuple(str(p) for p in sorted(path.glob("*.yaml"))) if path.is_dir() else (str(path),)
     return _cached(paths)
