@@ -301,3 +301,10 @@ def test_user_yaml_extends_the_kb(tmp_path) -> None:  # noqa: ANN001
     assert kb.actor("XKB").aliases == ["Example State", "Voorbeeldland"]
     assert [p.name for p in kb.holders("XKB", "president", "2024")] == ["Example Person"]
     assert kb.actor("RUS") is not None  # the packaged KB is still there
+
+
+def test_surname_of_another_person_and_ambiguous_surnames_after_roles(pipe: Pipeline) -> None:
+    a = run(pipe, "Daniil Medvedev won in Rotterdam. Medvedev was blij.", "2024-02")
+    assert a.actors() == [] and not [m for m in a.mentions if m.person]
+    a = run(pipe, "De Israëlische president Herzog sprak.", "2024-01")
+    assert [(m.actor, m.person) for m in a.mentions if m.person] == [("ISR", "Isaac Herzog")]

@@ -102,11 +102,16 @@ class Linker:
         self._hit_starts = {h.start for h in raw}
         self._hit_ends = {h.end for h in raw}
         found = [(h, self._inside_other_name(h)) for h in raw]
-        # a surname after an unknown capitalised word ("Razvan Marin") is someone else, unless the same
-        # person is named plainly elsewhere in the text ("Paria Poetin" in an article about Putin)
         found = [(h, why or self._state_body(h, raw)) for h, why in found]
-        confident = {h.alias.person for h, why in found if h.alias.kind == "person" and why is None}
-        hits = [h for h, why in found if why is None or (why == "first name" and h.alias.person in confident)]
+        # a surname after an unknown first name ("Razvan Marin", "Daniil Medvedev") makes the surname that
+        # person's throughout the text, unless the KB person is named in full too ("Vladimir Poetin" ...
+        # "Paria Poetin")
+        people = [(h, why) for h, why in found if h.alias.kind == "person"]
+        full = {h.alias.person for h, why in people if why is None and " " in h.alias.text.strip()}
+        other = {h.alias.person for h, why in people if why == "first name"} - full
+        hits = [h for h, why in found
+                if (why is None and not (h.alias.kind == "person" and h.alias.person in other))
+                or (why == "first name" and h.alias.person in full)]
         for h, participant in zip(hits, self._participation(hits), strict=True):
             self._name(h, participant)
         self._roles(hits)
@@ -410,7 +415,8 @@ class Linker:
         if any(m.span.start <= start < m.span.end for m in self.mentions):
             return
         name = self.text[start:end]
-        known = self.gaz.fuzzy_person(name)
+        alias = self.gaz.lookup(strip_accents(name))  # an ambiguous surname made clear by the role
+        known = self.kb.person(alias.person or "") if alias and alias.kind == "person" else self.gaz.fuzzy_person(name)
         if known is not None and known.actor_at(self.date) == actor:  # "Vladimir Medinskiy"
             self.add(start, end, actor, known.name, "name", 0.8)
             self.seen_people.add(known.name)
