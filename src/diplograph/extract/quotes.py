@@ -106,6 +106,8 @@ def _definite_description(doc: _Doc, toks: list[Token]) -> bool:
         return False
     if is_role(head.text, doc.lex):
         return True
+    if head.text.endswith(("en", "ers")):
+        return False  # "de Amerikanen", "de Oekraïners": a people, not a person
     # "de VN", "de NAVO" name organisations; a person is never "de Noor" by name
     named = [m for m in doc.resolver._overlapping(head.start, head.end)
              if m.kind in ("name", "metonym") and not m.person]

@@ -67,6 +67,8 @@ def _np_word(tok: Token, lex: QuoteLexicon, neighbour: str | None) -> str:
         return "art"
     if low in lex.np_stop or low in lex.fillers or low in lex.pronouns:
         return ""
+    if low in lex.prepositions and low not in lex.name_particles:
+        return ""  # "Onder Poetin ..."
     if is_role(w, lex) or low in lex.channels:
         return "role"
     if _NATIONALITY.match(w):
