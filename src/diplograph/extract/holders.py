@@ -118,9 +118,16 @@ def _assign_roles(text: str, mentions: list[M], lex: Lexicon) -> None:
 
 
 def _possessive(words: list[str], lex: Lexicon) -> bool:
+    """"een ander doel van Rusland": the noun before "van" is one whose owner holds a position, and
+    its phrase is not itself inside a prepositional phrase ("bellen met de leiders van Oekraïne")."""
     while words and words[-1].lower() in _DETERMINERS:
         words = words[:-1]
-    return bool(words) and words[-1].lower() in lex.possessive
+    if not words or words[-1].lower() not in lex.possessive:
+        return False
+    rest = [w.lower() for w in words[:-1]]
+    while rest and (rest[-1] in _DETERMINERS or rest[-1] in lex.holder_glue - _CONJ - lex.non_subject_before):
+        rest.pop()
+    return not (rest and rest[-1] in lex.non_subject_before)
 
 
 def _clause_initial(words: list[str]) -> bool:
