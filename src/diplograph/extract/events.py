@@ -159,8 +159,6 @@ class EventsStage:
         if not actor and q is not None and analysis.quotes[q].actor and any_match(
                 lex.first_person, analysis.doc.text[max(cs, analysis.quotes[q].content.start):ts]):
             actor = [analysis.quotes[q].actor]  # "We steunen ..." in a quote: the speaker's actor
-        if not actor and not rule.reverse and not passive:
-            actor = subject_codes(sent, [m for m in ments if m.participant], ts, (cs, ce))  # parsed subject
         if not actor:
             head = base + trig.head_end
             before = [g for g in in_clause if g.start < ts]
@@ -179,7 +177,10 @@ class EventsStage:
                 actor = earlier[-1].codes  # "een NAVO-lid dat geen sancties heeft afgekondigd": the antecedent
             elif prev_groups and not earlier and any_match(lex.anaphora, analysis.doc.text[cs:ts]):
                 actor = prev_groups[0].codes  # "De regering is bereid ...": the actor of the previous sentence
-            elif after and not rule.noun:
+            if not actor and not rule.reverse and not passive:
+                # No actor named before the trigger: the parsed subject, when the sentence was parsed.
+                actor = subject_codes(sent, [m for m in ments if m.participant], ts, (cs, ce))
+            if not actor and after and not rule.noun:
                 actor = after[0].codes
         if not actor:
             if q is not None and analysis.quotes[q].actor:
