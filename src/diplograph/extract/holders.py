@@ -203,8 +203,8 @@ def parties(text: str, mentions: list[M], lex: Lexicon, clause: tuple[int, int])
     if lex.party_markers is None:
         return []
     m = lex.party_markers.search(text, clause[0], clause[1])
-    if not m:
-        return []
+    if not m or any(x.role == "subj" and clause[0] <= x.start < m.start() for x in mentions):
+        return []  # with a subject before it, the agreement is the subject's stance, not the parties'
     after = [x for x in mentions if x.start >= m.end()]
     if not after or len(_WORD.findall(text[m.end():after[0].start])) > 2:
         return []

@@ -40,6 +40,7 @@ class Lexicon:
     composing: re.Pattern[str] | None
     negation: re.Pattern[str] | None
     negation_near: re.Pattern[str] | None
+    hedges: re.Pattern[str] | None
     condition: re.Pattern[str] | None
     precondition: re.Pattern[str] | None
     clause_break: re.Pattern[str]
@@ -96,6 +97,8 @@ class Lexicon:
                 marker = m.group().lower()
                 if marker in ("als", "wanneer") and not _looks_like_clause(words, text, m.start()):
                     continue
+                if self.hedges is not None and self.hedges.match(text, m.start()):
+                    continue  # "indien dit nodig is" hedges, it sets no condition
                 out.append((m.start(), end, "if"))
         if self.precondition is not None:
             for m in self.precondition.finditer(text):
@@ -286,6 +289,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         composing=compile_cues(d.get("composing")),
         negation=compile_cues(d.get("negation")),
         negation_near=compile_cues(d.get("negation_near")),
+        hedges=compile_cues(d.get("hedges")),
         condition=compile_cues(d.get("condition")),
         precondition=compile_cues(d.get("precondition")),
         clause_break=_alternatives(d.get("clause_break")),
