@@ -22,7 +22,7 @@ def collect(store: Store, *, actor: str | None = None, since: str | None = None,
         docs = store.documents(actor=actor, since=since, until=until, outlet=outlet, limit=limit)
     names = {a["code"]: a["name"] for a in store.actors()}
     out = []
-    for summary in reversed(docs):
+    for summary in sorted(docs, key=lambda d: (d["date"] or "", d["id"])):
         d = store.document(summary["id"])
         if d is None:
             continue
@@ -72,7 +72,7 @@ def _event_label(e: dict[str, Any]) -> str:
     extra = [e["modality"]] if e["modality"] and e["modality"] != "asserted" else []
     if e["condition"]:
         extra.append(f"if: {e['condition']}")
-    if e["event_date"]:
+    if e["event_date"] and e["event_date"] != e["doc_date"]:
         extra.append(e["event_date"])
     return label + (" [" + "; ".join(extra) + "]" if extra else "")
 
