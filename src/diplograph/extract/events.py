@@ -70,7 +70,8 @@ class EventsStage:
             return []
         # Agreeing to withdrawals ("Afgesproken is dat de troepen vertrekken"): each withdrawal is a concession.
         consent_at = min((t.start for t in triggers if t.rule.consent), default=None)
-        conceded = [t for t in triggers if t.rule.type == "RETREAT" and consent_at is not None and t.start > consent_at]
+        conceded = [t for t in triggers if t.rule.type == "RETREAT" and not t.rule.noun
+                    and consent_at is not None and t.start > consent_at]
         if conceded:
             triggers = [t for t in triggers if not t.rule.consent]
         has_stance = any(t.rule.type in _STANCE_TYPES for t in triggers)
@@ -171,6 +172,8 @@ class EventsStage:
                 if not after:
                     return [], []  # "ontvangen" without a guest named: not a visit
                 actor = after[0].codes
+            elif before and earlier and any_match(lex.possessives, analysis.doc.text[cs:before[0].start]):
+                actor = earlier[0].codes  # "Poetin bezocht China vlak voordat zijn leger Oekraïne binnenviel"
             elif before:
                 actor = before[0].codes
             elif earlier and lex.relative and lex.relative.match(analysis.doc.text[cs:ts]):
@@ -236,7 +239,7 @@ class EventsStage:
             type_, modality = "REJECT", "asserted"
         if type_ == "RETREAT":
             c = cues(self.lang)
-            obliged = c is not None and any_match(c.obligation, text[clause[0]:trig.start])
+            obliged = c is not None and any_match(c.obligation, text[clause[0]:trig.end])
             if modality in ("future", "conditional") or obliged:
                 type_ = "CONCEDE"
                 mode = None
