@@ -57,8 +57,13 @@ class Document:
         return date_precision(self.date)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a span of ``text`` to the same span in ``raw_text``."""
-        return self.offsets.to_original(start), self.offsets.to_original(end)
+        """Map a span of ``text`` to the same span in ``raw_text``.
+
+        The end follows the span's last character, so an end that coincides with a
+        jump over removed text (page furniture) does not map past that text.
+        """
+        s = self.offsets.to_original(start)
+        return s, (self.offsets.to_original(end - 1) + 1 if end > start else s)
 
 
 def date_precision(date: str | None) -> str | None:

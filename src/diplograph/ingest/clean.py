@@ -136,9 +136,7 @@ def original_span(doc: Document, start: int, end: int) -> tuple[int, int]:
 
     (An end offset that coincides with a jump over removed furniture would otherwise map past it.)
     """
-    s = doc.offsets.to_original(start)
-    e = doc.offsets.to_original(end - 1) + 1 if end > start else s
-    return s, e
+    return doc.to_original(start, end)
 
 
 def clean_document(doc: Document, body_start: int = 0, lang: str | None = None) -> Document:
