@@ -110,7 +110,7 @@ def test_conflict_party_call_for_ceasefire_is_agree(pipe: Pipeline) -> None:
     a = run(pipe, "De Oekraïense president Volodymyr Zelensky riep onlangs op tot een staakt-het-vuren van dertig "
                   "dagen, waarin burgerdoelen worden ontzien.", "2025-04")
     e = find(a, "AGREE")
-    assert e.actor == ["UKR"] and not [x for x in a.events if x.type == "REQUEST"]
+    assert e.actor == ["UKR"] and e.recipient == ["RUS"] and not [x for x in a.events if x.type == "REQUEST"]
 
 
 def test_third_party_call_for_restraint_is_request_yield(pipe: Pipeline) -> None:
@@ -151,6 +151,7 @@ def test_plover_scores_and_quads() -> None:
     assert plover.plover_score("ASSAULT", "unknown-mode") == -9.0
     assert plover.opponents("RUS", "UKR") and not plover.opponents("RUS", "CHN")
     assert "phone" in plover.modes("CONSULT")
+    assert plover.opponents_of("UKR") == ["RUS"]
 
 
 def test_condition_with_indien_and_quote_link(pipe: Pipeline) -> None:
@@ -200,3 +201,10 @@ def test_accusing_each_other_is_two_events(pipe: Pipeline) -> None:
     a = run(pipe, "Kiev en Moskou beschuldigen elkaar ervan zich niet aan de afspraken te houden.", "2022-02")
     pairs = {(tuple(e.actor), tuple(e.recipient)) for e in a.events if e.type == "ACCUSE"}
     assert pairs == {(("UKR",), ("RUS",)), (("RUS",), ("UKR",))}
+
+
+def test_proposed_sanctions_are_sanction(pipe: Pipeline) -> None:
+    # nl-dev-012 (dev text)
+    a = run(pipe, "De Europese Commissie stelde de nieuwe serie sancties vorige week voor.", "2022-12")
+    assert [e for e in a.events if e.type == "SANCTION" and e.actor == ["EU"]]
+    assert not [e for e in a.events if e.type == "AGREE"]

@@ -75,6 +75,10 @@ class EventsStage:
         if conceded:
             triggers = [t for t in triggers if not t.rule.consent]
         has_stance = any(t.rule.type in _STANCE_TYPES for t in triggers)
+
+        def sanction_after(trig: TriggerMatch, clause: tuple[int, int]) -> bool:
+            return any(t.rule.type == "SANCTION" and trig.end <= t.start < clause[1] for t in triggers)
+
         out: list[Event] = []
         for trig in triggers:
             rule = trig.rule
@@ -95,8 +99,10 @@ class EventsStage:
             type_, mode, modality, condition = ev
             if trig in conceded:
                 type_, mode = "CONCEDE", None
-            if type_ == "REJECT" and mod.modality == "negated" and not _negation_adjacent(lang, text, trig):
-                continue  # a negation elsewhere in the clause: not a refusal of this
+            if modality == "negated" and not _negation_adjacent(lang, text, trig):
+                continue  # a negation elsewhere in the clause is not clearly about this event
+            if type_ == "AGREE" and sanction_after(trig, clause):
+                type_, mode = "SANCTION", "discontinue"  # proposing or promising sanctions
             pairs = [(actor, recipient)]
             if len(actor) > 1 and type_ in _HOSTILE and any_match(lex.reciprocal, text[clause[0]:clause[1]]):
                 # "Kiev en Moskou beschuldigen elkaar": each accuses the other.
@@ -253,6 +259,8 @@ class EventsStage:
             if any(plover.conflict_party(a) for a in actor) and (
                     not recipient or any(plover.opponents(a, r) for a in actor for r in recipient)):
                 type_, mode = "AGREE", None
+                if not recipient:  # a party's call to end its war is addressed to its opponent
+                    recipient.extend(o for a in actor for o in plover.opponents_of(a) if o not in recipient)
         if type_ in ("AGREE", "SUPPORT", "CONCEDE", "COOPERATE"):
             mode = None
         condition = mod.condition if modality == "conditional" else None

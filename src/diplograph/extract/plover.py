@@ -53,3 +53,8 @@ def conflict_party(code: str) -> bool:
 def opponents(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` are on opposite sides of a listed armed conflict."""
     return frozenset((a, b)) in _conflicts()
+
+
+def opponents_of(code: str) -> list[str]:
+    """The parties ``code`` is at war with, in the order of data/plover.yaml."""
+    return [c for pair in _data().get("conflicts", []) if code in pair for c in pair if c != code]
