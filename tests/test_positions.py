@@ -203,3 +203,21 @@ def test_conditions_zolang_and_als(pipe: Pipeline) -> None:
     assert got.get(("QAT", "peace_talks", "conditional", )) == (
         "als Israël en Hamas weer bereid zijn om serieus over een deal na te denken")
     assert not any(h in ("ISR", "HAMAS") for h, _, _ in got)
+
+
+def test_plural_reference_to_a_compound_subject(pipe: Pipeline) -> None:
+    # seed-000: two sentences of the article
+    got = positions(pipe, "China en Frankrijk roepen de internationale gemeenschap op om een escalatie van de crisis "
+                          "in Oekraïne te vermijden. De twee landen verzetten zich ook met klem tegen het gebruik van "
+                          "kernwapens in het conflict.")
+    assert {("CHN", "nuclear_use", "oppose"), ("FRA", "nuclear_use", "oppose")} <= got
+    assert {("CHN", "continue_war", "oppose"), ("FRA", "continue_war", "oppose")} <= got
+
+
+def test_without_the_actors_stage_a_fallback_name_list_is_used() -> None:
+    # seed-001 sentences, pipeline without `actors` (lang/nl/holders.yaml)
+    with Pipeline(["language", "positions"]) as pipe:
+        a = pipe.run(Document(id="t", raw_text="Xi drong tijdens het gesprek opnieuw aan op vredesonderhandelingen "
+                                               "en een wapenstilstand.", date="2023-04", lang="nl"))
+    assert {(p.holder, p.issue, p.stance) for p in a.positions} == {
+        ("CHN", "peace_talks", "support"), ("CHN", "ceasefire", "support")}

@@ -30,6 +30,7 @@ class PositionsStage:
     def __init__(self, positions_codebook: str | None = None, **_: object) -> None:
         self.codebook: Codebook = load_codebook(positions_codebook)
         self._strength: dict[int, int] = {}  # id(Position) -> strength of its evidence, during one call
+        self._group: tuple[list[str], int] = ([], -9)
 
     @property
     def extractor(self) -> str:
@@ -40,12 +41,15 @@ class PositionsStage:
         lex = load_lexicon(lang)
         found: list[Position] = []
         prev: list[str] = []
+        self._group = ([], -9)  # the last compound subject ("China en Frankrijk") and its sentence
         for sent in analysis.sentences:
             mentions = sentence_mentions(analysis, sent, lex, lang)
             found.extend(self._sentence(analysis, sent, mentions, lex, lang, prev))
             subj = holders_in(sent.text, mentions, (0, len(sent.text)), lex)
             if subj:
                 prev = subj
+            if len(subj) >= 2:
+                self._group = (subj, sent.index)
         possible = _possible_holders(analysis, lex, lang)
         from_text = {(p.sentence, p.issue, p.holder) for p in found}
         for p in positions_from_events(analysis, self.codebook, lex, lang, self.extractor):
@@ -142,6 +146,11 @@ class PositionsStage:
             first = next((m for m in mentions if m.code in holders and clause[0] <= m.start), None)
             if first is not None and first.role == "subj" and lex.subject_pronouns.search(text, clause[0], first.start):
                 holders = list(prev)  # "Daarmee gaf hij Rusland de boodschap ...": hij is the subject
+        group, at = self._group
+        if group and sent.index - at <= 3 and lex.plural_pronouns is not None and (
+                lex.plural_pronouns.search(text, clause[0] if clauses and clauses[ci][2] else 0, cue[0])
+                and set(holders) <= set(group)):
+            return list(group)  # "De twee landen verzetten zich ...": the compound subject before
         if not holders and ci > 0 and not clauses[ci][2]:
             holders = holders_in(text, mentions, (0, clause[0]), lex, exclude=skip)
         if not holders and prev and len(text.split()) >= 6:  # a pronoun subject; not in headlines

@@ -52,6 +52,7 @@ class Lexicon:
     possessive: frozenset[str]
     party_markers: re.Pattern[str] | None
     subject_pronouns: re.Pattern[str] | None
+    plural_pronouns: re.Pattern[str] | None
     anaphora: re.Pattern[str] | None
     holder_glue: frozenset[str]
     holder_nouns: re.Pattern[str] | None = None
@@ -301,6 +302,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         possessive=_set(d.get("possessive")),
         party_markers=compile_cues(d.get("party_markers")),
         subject_pronouns=compile_cues(d.get("subject_pronouns")),
+        plural_pronouns=compile_cues(d.get("plural_pronouns")),
         anaphora=compile_cues(d.get("anaphora")),
         holder_glue=_set(d.get("holder_glue")),
         holder_nouns=compile_cues(d.get("holder_nouns")),
