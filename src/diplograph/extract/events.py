@@ -77,7 +77,9 @@ class EventsStage:
         has_stance = any(t.rule.type in _STANCE_TYPES for t in triggers)
 
         def sanction_after(trig: TriggerMatch, clause: tuple[int, int]) -> bool:
-            return any(t.rule.type == "SANCTION" and trig.end <= t.start < clause[1] for t in triggers)
+            """A sanctions word after the trigger's first word in its clause (also inside a separable match)."""
+            return any(rx.search(text, trig.head_end, clause[1]) for r in lex.rules if r.type == "SANCTION"
+                       for rx in r.regexes)
 
         out: list[Event] = []
         for trig in triggers:
