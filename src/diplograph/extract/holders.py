@@ -18,8 +18,6 @@ from diplograph.model import Analysis, Sentence
 
 _LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
-_DETERMINERS = {"de", "het", "een", "die", "deze", "zijn", "haar", "hun", "the", "a", "an", "'", "‘", "’", '"'}
-_CONJ = {"en", ",", "of", "and"}
 
 
 @dataclass
@@ -89,14 +87,15 @@ def _assign_roles(text: str, mentions: list[M], lex: Lexicon) -> None:
     Determiners, titles and capitalised words of the same phrase ("de Turkse president
     Erdogan") are skipped on the way back.
     """
-    skippable = lex.holder_glue - lex.non_subject_before - _CONJ
+    dets, conj = lex.w("determiners"), lex.w("conjunctions")
+    skippable = lex.holder_glue - lex.non_subject_before - conj
     for i, m in enumerate(mentions):
         words = _WORD.findall(text[max(0, m.start - 80):m.start])
         while words:
             w, lw = words[-1], words[-1].lower()
-            if lw in lex.attribution or lw in lex.non_subject_before or lw in _CONJ:
+            if lw in lex.attribution or lw in lex.non_subject_before or lw in conj:
                 break
-            if not (lw in _DETERMINERS or lw in skippable or w[:1].isupper()):
+            if not (lw in dets or lw in skippable or w[:1].isupper()):
                 break
             words.pop()
         m.role = "subj"
@@ -104,12 +103,12 @@ def _assign_roles(text: str, mentions: list[M], lex: Lexicon) -> None:
             continue
         w = words[-1].lower()
         prev = mentions[i - 1] if i else None
-        coordinated = w in _CONJ or (w == "met" and len(words) > 1 and words[-2].lower() == "samen")
+        coordinated = w in conj or " ".join(x.lower() for x in words[-2:]) in lex.w("together_with")
         if coordinated and prev is not None and len(_WORD.findall(text[prev.end:m.start])) <= 6:
             m.role = prev.role
         elif w in lex.attribution:
             m.role = "attr"
-        elif w in lex.attribution_initial and _clause_initial(words[:-1]):
+        elif w in lex.attribution_initial and (not words[:-1] or words[-2].lower() in lex.w("clause_openers")):
             m.role = "attr"
         elif w == "van" and _possessive(words[:-1], lex):
             m.role = "attr"  # "een ander doel van Rusland", "de eisen van Hamas"
@@ -120,35 +119,34 @@ def _assign_roles(text: str, mentions: list[M], lex: Lexicon) -> None:
 def _possessive(words: list[str], lex: Lexicon) -> bool:
     """"een ander doel van Rusland": the noun before "van" is one whose owner holds a position, and
     its phrase is not itself inside a prepositional phrase ("bellen met de leiders van Oekraïne")."""
-    while words and words[-1].lower() in _DETERMINERS:
+    dets = lex.w("determiners")
+    while words and words[-1].lower() in dets:
         words = words[:-1]
     if not words or words[-1].lower() not in lex.possessive:
         return False
     rest = [w.lower() for w in words[:-1]]
-    while rest and (rest[-1] in _DETERMINERS or rest[-1] in lex.holder_glue - _CONJ - lex.non_subject_before):
+    while rest and (rest[-1] in dets or rest[-1] in lex.holder_glue - lex.w("conjunctions") - lex.non_subject_before):
         rest.pop()
     return not (rest and rest[-1] in lex.non_subject_before)
-
-
-def _clause_initial(words: list[str]) -> bool:
-    return not words or words[-1].lower() in {",", ";", ":", "maar", "en", "want", "terwijl"}
 
 
 def groups(text: str, mentions: list[M], lex: Lexicon) -> list[list[M]]:
     """Mentions joined into compound holders ("Frankrijk en China", "Nederland, samen met Denemarken")."""
     out: list[list[M]] = []
+    dets, conjs = lex.w("determiners"), lex.w("conjunctions")
+    together = {w for phrase in lex.w("together_with") for w in phrase.split()[-1:]}
     for m in mentions:
         if out:
             last = out[-1][-1]
             gap = [w.lower() for w in _WORD.findall(text[last.end:m.start]) if not w.startswith("-")]
-            glued = len(gap) <= 6 and all(w in lex.holder_glue or w in _CONJ or w in _DETERMINERS for w in gap)
-            conj = any(w in _CONJ or w == "met" for w in gap)
+            glued = len(gap) <= 6 and all(w in lex.holder_glue or w in conjs or w in dets for w in gap)
+            conj = any(w in conjs or w in together for w in gap)
             if glued and not conj and m.code != last.code and last.kind == "adjective":
                 out[-1][-1] = m  # "de Palestijnse beweging Hamas": the adjective only modifies the name
                 continue
-            together = gap[-2:] == ["samen", "met"] and len(gap) <= 5  # "Nederland wil, samen met Denemarken"
-            if together or (glued and (m.code == last.code or conj) and m.role == last.role):
-                if together:
+            joint = " ".join(gap[-2:]) in lex.w("together_with") and len(gap) <= 5  # "..., samen met Denemarken"
+            if joint or (glued and (m.code == last.code or conj) and m.role == last.role):
+                if joint:
                     m.role = last.role
                 out[-1].append(m)
                 continue
@@ -174,7 +172,7 @@ def holders_in(text: str, mentions: list[M], clause: tuple[int, int], lex: Lexic
     allowed = [m for m in mentions if not any(s <= m.start < e for s, e in exclude)]
     if cue is not None:
         # mentions in a "dat"/"om" clause after the stance cue are what the stance is about
-        cut = re.search(r"\b(dat|om|of)\b", text[cue[1]:b])
+        cut = lex.any_word("complementizers", text[cue[1]:b])
         if cut:
             limit = cue[1] + cut.start()
             comma = text.find(",", limit, b)  # ", aldus Michel" after the dat-clause still attributes

@@ -19,8 +19,6 @@ from diplograph.extract.pipeline import register
 from diplograph.extract.stance import Lexicon, Stance, load_lexicon
 from diplograph.model import Analysis, Position, Sentence
 
-_GLUE_AFTER_MEDIATION = re.compile(r"^(?:\s*(?:van|door|de|het|en|,|als|landen|\s)\s*)*$", re.IGNORECASE)
-
 
 @register("positions")
 class PositionsStage:
@@ -127,12 +125,13 @@ class PositionsStage:
         clause = clauses[ci][:2] if clauses else (0, len(text))
         cue = st.cue or (hit.start, hit.end)
         if hit.issue == "mediation":
-            near = _mediators(text, mentions, hit)
+            near = _mediators(text, mentions, hit, lex)
             if near:
                 if st.cue and not st.weak:
                     near = holders_in(text, mentions, clause, lex, exclude=skip, cue=st.cue) + near
                 return list(dict.fromkeys(near))
-            if agent_noun and not re.search(r"\bals\s+(?:\w+\s+){0,3}$", text[max(0, hit.start - 30):hit.start]):
+            before = [w.lower() for w in text[max(0, hit.start - 30):hit.start].split()][-4:]
+            if agent_noun and not any(w in lex.w("as_role") for w in before):
                 return []  # "de inspanningen van de bemiddelaars": only the mediators named with it hold it
         else:
             party = parties(text, mentions, lex, clause)
@@ -178,7 +177,7 @@ def _outermost(hits: list[IssueHit]) -> list[IssueHit]:
                                        and (o.end - o.start) > (h.end - h.start) for o in hits)]
 
 
-def _mediators(text: str, mentions: list[M], hit: IssueHit) -> list[str]:
+def _mediators(text: str, mentions: list[M], hit: IssueHit, lex: Lexicon) -> list[str]:
     """Mediators named right after a mediation cue ("bemiddelaars Qatar en Egypte", "bemiddeling van de VN")."""
     out: list[str] = []
     pos = hit.end
@@ -187,7 +186,8 @@ def _mediators(text: str, mentions: list[M], hit: IssueHit) -> list[str]:
     for m in mentions:
         if m.start < pos:
             continue
-        if not _GLUE_AFTER_MEDIATION.match(text[pos:m.start]):
+        gap = re.findall(r"[\w-]+|[^\w\s]", text[pos:m.start].lower())
+        if any(w not in lex.w("mediator_glue") for w in gap):
             break
         if m.code not in out:
             out.append(m.code)

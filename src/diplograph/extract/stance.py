@@ -6,7 +6,7 @@ All offsets here are relative to the sentence text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +16,9 @@ from diplograph.extract.issues import IssueHit, compile_cues
 
 _LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
-_PREP_END = re.compile(r"\b(?:van|tot|op|tegen|voor|met|aan|over|om|in)$", re.IGNORECASE)
+_WORD_LISTS = ("determiners", "conjunctions", "together_with", "clause_openers", "complementizers", "embedders",
+               "predicate_barriers", "bare_conditions", "comparison_before", "precondition_object", "as_role",
+               "mediator_glue")
 
 
 @dataclass
@@ -55,10 +57,27 @@ class Lexicon:
     plural_pronouns: re.Pattern[str] | None
     anaphora: re.Pattern[str] | None
     holder_glue: frozenset[str]
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # function-word lists by key
+    verb_ending: str = ""  # regex: the last word of a subordinate clause looks like a verb
     holder_nouns: re.Pattern[str] | None = None
     agent_nouns: re.Pattern[str] | None = None
     weak_reach: int = 25  # weak cues count only this close to the issue expression
     oppose_bonus: int = 20  # oppose cues win over support cues up to this many characters further away
+
+    def w(self, key: str) -> frozenset[str]:
+        """A function-word list of the lexicon (empty when the language has none)."""
+        return self.words.get(key, frozenset())
+
+    def any_word(self, key: str, text: str) -> re.Match[str] | None:
+        """The first word of list ``key`` in ``text``."""
+        words = sorted(self.w(key), key=len, reverse=True)
+        if not words:
+            return None
+        return re.search(r"(?<!\w)(?:" + "|".join(re.escape(x) for x in words) + r")(?!\w)", text, re.IGNORECASE)
+
+    def ends_in_preposition(self, cue: str) -> bool:
+        last = cue.split()[-1].lower() if cue.split() else ""
+        return last in self.non_subject_before
 
     def clauses(self, text: str) -> list[tuple[int, int, bool]]:
         """Clauses of a sentence: (start, end, relative), cut at clause breaks ("; ", ", maar", ", die")."""
@@ -96,7 +115,7 @@ class Lexicon:
                 end = _clause_end(text, m.end())
                 words = _WORD.findall(text[m.end():end])
                 marker = m.group().lower()
-                if marker in ("als", "wanneer") and not _looks_like_clause(words, text, m.start()):
+                if marker in self.w("bare_conditions") and not self._looks_like_clause(words, text, m.start()):
                     continue
                 if self.hedges is not None and self.hedges.match(text, m.start()):
                     continue  # "indien dit nodig is" hedges, it sets no condition
@@ -104,8 +123,8 @@ class Lexicon:
         if self.precondition is not None:
             for m in self.precondition.finditer(text):
                 rest = text[m.end():]
-                dat = re.search(r"\bdat\b", rest[:120])
-                if "aan" in m.group().lower() or "ruil" in m.group().lower():
+                dat = self.any_word("precondition_object", rest[:120])
+                if self.ends_in_preposition(m.group()):  # "gekoppeld aan X", "in ruil voor X"
                     start = m.end()
                 elif dat:
                     start = m.end() + dat.start()
@@ -144,12 +163,12 @@ class Lexicon:
         opp = cues_of(self.oppose, -1)
         sup = [c for c in cues_of(self.support, 1) if not any(o[0] < c[1] and c[0] < o[1] for o in opp)]
         # a cue ending in a preposition ("afziet van", "roept op tot") governs what follows it only
-        opp = [c for c in opp if c[0] < hit.start or not _PREP_END.search(text[c[0]:c[1]])]
-        sup = [c for c in sup if c[0] < hit.start or not _PREP_END.search(text[c[0]:c[1]])]
+        opp = [c for c in opp if c[0] < hit.start or not self.ends_in_preposition(text[c[0]:c[1]])]
+        sup = [c for c in sup if c[0] < hit.start or not self.ends_in_preposition(text[c[0]:c[1]])]
         if hit.polarity:
             # an oppose cue right after the expression is a predicate on it ("blokkade ... indruist tegen")
             after = [o for o in opp if hit.end <= o[0] <= hit.end + 40
-                     and not re.search(r"\b(om|dat|die)\b", text[hit.end:o[0]])]
+                     and not self.any_word("predicate_barriers", text[hit.end:o[0]])]
             before = [o for o in opp if o[1] <= hit.start and hit.start - o[1] <= 20]  # "is tegen de levering van"
             polarity = hit.polarity
             cue_span = None
@@ -198,7 +217,7 @@ class Lexicon:
             return st
         outer = [c for c in cues if c[1] <= inner[0] and inner[0] - c[1] <= 60
                  and self.composing.match(text, c[0], c[1])
-                 and re.search(r"\b(?:dat|om)\b", text[c[0]:inner[0]])
+                 and self.any_word("embedders", text[c[0]:inner[0]])
                  and not re.search(r"[;:]", text[c[1]:inner[0]])]
         if not outer:
             return st
@@ -207,6 +226,18 @@ class Lexicon:
         pol = o[2] * (-1 if neg % 2 else 1)
         stance = st.stance if pol > 0 else ("oppose" if st.stance == "support" else "support")
         return Stance(stance, (o[0], o[1]), st.condition, st.condition_span, st.weak, st.obligation)
+
+    def _looks_like_clause(self, words: list[str], text: str, start: int) -> bool:
+        """A bare 'als' opens a condition only when a clause follows (ending in a verb-like word),
+        not in 'als bemiddelaar' or 'zo snel als'."""
+        before = text[max(0, start - 7):start].split()
+        if before and before[-1].lower() in self.w("comparison_before"):
+            return False
+        words = [w for w in words if w[0].isalnum()]
+        if len(words) < 3:
+            return False
+        last = words[-1]
+        return last.islower() and bool(self.verb_ending and re.search(self.verb_ending, last))
 
     def _near(self, text: str, hit: IssueHit) -> int:
         if self.negation_near is None:
@@ -255,18 +286,6 @@ def _clause_end(text: str, start: int, stop_comma: bool = True) -> int:
     return i
 
 
-def _looks_like_clause(words: list[str], text: str, start: int) -> bool:
-    """'als' opens a condition only when a clause follows (ends in a verb-like word), not 'als bemiddelaar'."""
-    before = text[max(0, start - 6):start].lower()
-    if re.search(r"\b(zo|net|zowel|even|ook)\s*$", before):
-        return False
-    words = [w for w in words if w[0].isalnum()]
-    if len(words) < 3:
-        return False
-    last = words[-1]
-    return last.islower() and bool(re.search(r"(t|d|en|n)$", last))
-
-
 def _alternatives(values: list[str] | None) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in values or ["(?!)"]), re.IGNORECASE)
 
@@ -305,6 +324,8 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         plural_pronouns=compile_cues(d.get("plural_pronouns")),
         anaphora=compile_cues(d.get("anaphora")),
         holder_glue=_set(d.get("holder_glue")),
+        words={k: _set(d.get(k)) for k in _WORD_LISTS},
+        verb_ending=str(d.get("verb_ending") or ""),
         holder_nouns=compile_cues(d.get("holder_nouns")),
         agent_nouns=compile_cues(d.get("agent_nouns")),
     )
