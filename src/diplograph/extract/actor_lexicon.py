@@ -97,7 +97,8 @@ def strip_accents(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    return strip_accents(text).lower()
+    """Lower case without accents, character by character (offsets stay valid)."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in strip_accents(text))
 
 
 _WORD = re.compile(r"[^\W_]+(?:['][^\W_]+)*", re.UNICODE)

@@ -150,8 +150,8 @@ class Linker:
                     return "part"
                 if surname:
                     return "first name"
-        nxt = re.match(r"([ -])([A-Z][\w'’]*)", self.text[h.end:h.end + 40])
-        if nxt and (nxt.group(1) == "-" or kind != "person" or surname):
+        nxt = re.match(r"([ -])([^\W\d_][\w'’]*)", self.text[h.end:h.end + 40])
+        if nxt and nxt.group(2)[0].isupper() and (nxt.group(1) == "-" or kind != "person" or surname):
             word = nxt.group(2)
             if self.gaz.lookup(strip_accents(word)) is None and fold(word) not in self.lex.roles \
                     and fold(word) not in self.lex.titles and (h.end + 1) not in self._hit_starts:
