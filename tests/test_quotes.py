@@ -211,3 +211,41 @@ def test_unknown_speaker_stays_unknown(pipe: Pipeline) -> None:
     text = ("Van Oekraïne en Moldavië wordt verwacht dat ze tal van hervormingen doorvoeren vooraleer het licht "
             "op groen wordt gezet voor toetredingsgesprekken.")
     assert [q for q in run(pipe, text, "2022-06").quotes if not q.direct] == []
+
+
+def test_coordinated_speakers(pipe: Pipeline) -> None:
+    # nl-dev-045
+    text = ("De Amerikaanse president Joe Biden en zijn Franse ambtgenoot Emmanuel Macron verklaarden maandag dat "
+            "zij binnen 36 uur een bestand tussen Israël en Hezbollah bekend kunnen maken.")
+    a = run(pipe, text, "2024-11")
+    speakers = {(q.speaker, q.actor) for q in a.quotes if "binnen 36 uur" in q.text}
+    assert speakers == {("Joe Biden", "USA"), ("Emmanuel Macron", "FRA")}
+
+
+def test_medium_quoted_in_its_own_words(pipe: Pipeline) -> None:
+    # nl-dev-043: a weekly's own words are quoted, so it is the speaker (no actor)
+    text = ("‘Alaska is een duidelijk voorbeeld dat staatsgrenzen kunnen veranderen en dat grote gebieden van "
+            "eigenaar kunnen wisselen,’ schreef weekblad Moskovsky Komsomolets.")
+    q = find(run(pipe, text, "2025-08"), "Alaska is een duidelijk voorbeeld", direct=True)
+    assert q.speaker == "Moskovsky Komsomolets" and q.actor is None
+
+
+def test_byline_above_quotation(bare: Pipeline) -> None:
+    # nl-dev-033
+    text = ("Buitenlandredacteur Eliane Lamper\n\n\"Qatar heeft zich het afgelopen jaar bereid getoond om te "
+            "onderhandelen met delegaties van Hamas en Israël, ook als de onderhandelingsrondes steeds op niets "
+            "uitliepen.\"")
+    q = find(run(bare, text, "2024-11"), "Qatar heeft zich het afgelopen jaar", direct=True)
+    assert q.speaker == "Eliane Lamper"
+
+
+def test_cue_inside_reported_words_and_fixed_phrases(bare: Pipeline) -> None:
+    # nl-dev-001: "zei" inside the Elysée's reported words is not a quote of its own
+    text = ("Een woordvoerder van het Elysée liet weten dat op basis van wat Poetin zei er geen indicaties zijn "
+            "dat Rusland een aanval voorbereidt.")
+    a = run(bare, text, "2022-02")
+    assert [(q.speaker, q.direct) for q in a.quotes] == [("woordvoerder van het Elysée", False)]
+    # dpg2019-10801199: "Eerlijk gezegd" reports nothing and "Eerlijk" is no speaker
+    text = ("Eerlijk gezegd had Kevin al eerder ingrijpen van de minister verwacht: wat mensen aan huishoudelijke "
+            "hulp krijgen is een 'politieke keuze', zegt hij.")
+    assert all(q.speaker != "Eerlijk" for q in run(bare, text, "2019-06").quotes)

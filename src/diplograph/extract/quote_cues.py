@@ -132,16 +132,24 @@ def _is_verb(t: Token) -> bool:
 def _conjuncts(c: Cue, lex: QuoteLexicon) -> list[list[Token]]:
     """"De Amerikaanse president Joe Biden en zijn Franse ambtgenoot Emmanuel Macron verklaarden":
     the subject before "en" when the speaker phrase is the second part of a coordinated subject."""
-    if not c.speaker:
+    if not c.speaker or c.speaker[-1].i >= c.i:
         return []
     toks = c.sent.tokens
     k = c.speaker[0].i - 1
     while k >= 0 and toks[k].text.lower() in {"zijn", "haar", "hun"}:
         k -= 1
-    if k < 1 or toks[k].text.lower() != "en" or c.speaker[-1].i >= c.i:
-        return []
-    first = np_before(toks, k, lex)
-    return [first] if first else []
+    if k >= 1 and toks[k].text.lower() == "en":
+        first = np_before(toks, k, lex)
+        return [first] if first else []
+    k = c.speaker[-1].i + 1
+    if k < c.i and toks[k].text.lower() == "en":  # the parse gave the first conjunct
+        k += 1
+        while k < c.i and toks[k].text.lower() in {"zijn", "haar", "hun"}:
+            k += 1
+        second = np_after(toks, k, lex)
+        if second and second[-1].i < c.i and all(t.text.lower() in lex.fillers for t in toks[second[-1].i + 1:c.i]):
+            return [second]
+    return []
 
 
 def _fixed_phrase(toks: list[Token], i: int, lex: QuoteLexicon) -> bool:

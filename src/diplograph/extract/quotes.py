@@ -479,17 +479,16 @@ def _reported(doc: _Doc, c: Cue) -> None:
     sp = _resolve(doc, c.speaker, s.index)
     if sp is None or not sp.name:
         return
-    for co in c.co_speakers or []:  # "Biden en Macron verklaarden dat ...": each of them
-        co_sp = _resolve(doc, co, s.index)
-        if co_sp is not None and co_sp.name:
-            _add(doc, _clean(doc.text[span[0]:span[1]]), span[0], span[1], s_content.index, False, co_sp, c,
-                 dedupe=False)
     gap = doc.gaps.get(span)
     if gap:  # the words around the attribution, without it
         words = _clean(doc.text[span[0]:gap[0]]) + " " + _clean(doc.text[gap[1]:span[1]])
     else:
         words = _clean(doc.text[span[0]:span[1]])
     _add(doc, words, span[0], span[1], s_content.index, False, sp, c)
+    for co in c.co_speakers or []:  # "Biden en Macron verklaarden dat ...": each of them
+        co_sp = _resolve(doc, co, s.index)
+        if co_sp is not None and co_sp.name:
+            _add(doc, words, span[0], span[1], s_content.index, False, co_sp, c, dedupe=False)
 
 
 def toks_lower(t: Token) -> str:
