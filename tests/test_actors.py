@@ -259,6 +259,8 @@ def test_names_in_apposition_after_a_role(pipe: Pipeline) -> None:
                   "Bruno le Maire op de hals.", "2019-03")  # dpg; Le Maire is not in the KB
     assert [(m.actor, m.person) for m in a.mentions if m.person] == [
         ("NLD", "Wopke Hoekstra"), ("FRA", "Bruno le Maire")]
+    a = run(pipe, "De Russische minister Maxim Resjetnikov van Economie sprak.", "2025-01")  # a name ends before "van"
+    assert [m.person for m in a.mentions if m.person] == ["Maxim Resjetnikov"]
 
 
 def test_glued_and_hyphenated_role_compounds(pipe: Pipeline) -> None:

@@ -393,27 +393,27 @@ class Linker:
         seq = self._WORDS.match(self.text, start)
         if not seq:
             return None
-        words: list[str] = []
-        for w in seq.group().split():
-            if w[0].isupper() or (words and (w.lower() in self._PARTICLES or w.lower().startswith("al-"))):
+        words: list[re.Match[str]] = []
+        for w in re.finditer(r"\S+", seq.group()):
+            low = w.group().lower()
+            upper = [x for x in words if x.group()[0].isupper()]
+            if w.group()[0].isupper():
+                words.append(w)
+            elif len(upper) == 1 and (low in self._PARTICLES or low.startswith("al-")):  # "David van Weel"
                 words.append(w)
             else:
                 break
-        while words and not words[-1][0].isupper():
+        while words and not words[-1].group()[0].isupper():
             words.pop()
-        if not words or fold(words[0]) in self.lex.titles or fold(words[0]) in self.lex.roles:
+        if not words or fold(words[0].group()) in self.lex.titles or fold(words[0].group()) in self.lex.roles:
             return None
-        text = self.text[start:seq.end()]
-        end = start + len(text.split(words[-1], 1)[0]) + len(words[-1]) if len(words) > 1 else start + len(words[0])
-        return start, end
+        return start, start + words[-1].end()
 
     def _register_named(self, span: tuple[int, int], actor: str) -> None:
         """Unknown name after a role: it becomes a person of ``actor``; KB names are kept as found."""
         start, end = span
-        if any(m.span.start <= start < m.span.end for m in self.mentions if m.kind == "name" and m.person):
-            return
-        if any(m.span.start <= start < m.span.end for m in self.mentions):
-            return
+        if any(m.span.start < end and start < m.span.end for m in self.mentions):
+            return  # a KB name (or part of one) is already there
         name = self.text[start:end]
         alias = self.gaz.lookup(strip_accents(name))  # an ambiguous surname made clear by the role
         known = self.kb.person(alias.person or "") if alias and alias.kind == "person" else self.gaz.fuzzy_person(name)
