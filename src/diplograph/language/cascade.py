@@ -19,6 +19,7 @@ from diplograph.language.simple import tokenize
 from diplograph.model import Sentence
 
 log = logging.getLogger(__name__)
+_ENDINGS = ("en", "s", "'s", "n", "e", "es")
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
 
@@ -40,12 +41,22 @@ class Triggers:
         toks = [t.text for t in sentence.tokens]
         for k, tok in enumerate(toks):
             low = tok.lower()
-            if low in self.words or low.startswith(self.prefixes) or any(p in low for p in self.parts):
+            if low in self.words or low.startswith(self.prefixes) or self._compound(low):
                 return True
             for seq in self.names.get(tok, ()):
                 if tuple(toks[k:k + len(seq)]) == seq:
                     return True
         return any(p.search(sentence.text) for p in self.issues)
+
+    def _compound(self, low: str) -> bool:
+        """The word ends in one of ``parts`` (a compound's head), bare or with a plural/inflection ending."""
+        if low in self.parts:
+            return True
+        for stem in {low, *(low[: -len(e)] for e in _ENDINGS if low.endswith(e))}:
+            if stem.endswith(self.parts):  # quick test, then: at least 3 letters before the head (not "stop")
+                if any(stem.endswith(p) and len(stem) - len(p) >= 3 for p in self.parts):
+                    return True
+        return False
 
     def select(self, sentences: list[Sentence]) -> list[Sentence]:
         return [s for s in sentences if self.wants(s)]

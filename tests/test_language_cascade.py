@@ -1,0 +1,84 @@
+"""The language stage and its cascade: same sentences either way, Frog only where triggers are."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from diplograph.extract.pipeline import Pipeline
+from diplograph.language.cascade import load_triggers
+from diplograph.language.frog import FrogAnalyzer
+from diplograph.language.simple import SimpleAnalyzer, tokenize
+from diplograph.model import Document
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = (SHARED / "corpus" / "seeds" / "seed-001.txt").read_text(encoding="utf-8")
+
+
+def first_dpg_articles(n: int) -> list[str]:
+    out = []
+    with (SHARED / "benchmarks" / "dpgmedia2019" / "articles.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            out.append(json.loads(line)["text"])
+            if len(out) == n:
+                return out
+    return out
+
+
+def run(text: str, **options: object) -> list:
+    with Pipeline(["language"], **options) as pipe:
+        return pipe.run(Document(id="t", raw_text=text, lang="nl")).sentences
+
+
+def test_cascade_and_full_parse_give_the_same_sentences(frog: FrogAnalyzer) -> None:
+    # a seed article (all about diplomacy) plus a non-political dpgmedia article
+    text = SEED + "\n\n" + first_dpg_articles(1)[0]
+    full = run(text, analyzer="frog", cascade=False)
+    casc = run(text, analyzer="frog", cascade=True)
+    simple = run(text, analyzer="simple")
+    spans = [(s.index, s.start, s.end, s.text) for s in full]
+    assert spans == [(s.index, s.start, s.end, s.text) for s in casc]
+    assert spans == [(s.index, s.start, s.end, s.text) for s in simple]
+    assert all(s.parsed for s in full)
+    assert not any(s.parsed for s in simple)
+    parsed = [s for s in casc if s.parsed]
+    assert 0 < len(parsed) < len(casc)
+    for a, b in zip(full, casc, strict=True):
+        for t in b.tokens:
+            assert text[t.start:t.end] == t.text
+        if b.parsed:  # a parsed sentence is analysed exactly as in the full parse
+            assert [(t.text, t.start, t.lemma, t.head, t.ner) for t in a.tokens] == \
+                [(t.text, t.start, t.lemma, t.head, t.ner) for t in b.tokens]
+
+
+def test_cascade_skips_sentences_without_triggers() -> None:
+    trig = load_triggers("nl")
+    sents = SimpleAnalyzer().analyse(
+        # dpgmedia2019: a lifestyle article's sentence (no trigger) ...
+        "Stellen bij wie werk en inkomen in evenwicht zijn, zijn vaker tevreden over hun relatie.\n\n"
+        # ... seed-001.txt sentences: a speech verb, an actor name, a quotation mark
+        "Woordvoerder Dmitri Peskov zei desgevraagd dat Moskou verwelkomt.\n\n"
+        "Het was de eerste keer dat de leiders van Peking en Kiev elkaar spraken.\n\n"
+        "Iets wat Moskou “absurd” noemt.")
+    assert [trig.wants(s) for s in sents] == [False, True, True, True]
+
+
+def test_actor_names_trigger_without_other_words() -> None:
+    trig = load_triggers("nl")
+    [s] = SimpleAnalyzer().analyse("Vanmorgen kwam Zelensky in Lviv aan.")
+    assert trig.wants(s)
+    [s] = SimpleAnalyzer().analyse("Vanmorgen kwam de bakker in het dorp aan.")
+    assert not trig.wants(s)
+
+
+def test_simple_tokenizer_keeps_units() -> None:
+    words = [t.text for t in tokenize("De F-16's en ’s avonds zei hij... Echt?! In de V.S. o.a. 1.000 man.")]
+    assert words[:5] == ["De", "F-16's", "en", "’s", "avonds"]
+    assert "..." in words and "?!" in words and "V.S." in words and "o.a." in words and "1.000" in words
+    assert words[-1] == "."
+
+
+def test_other_languages_keep_the_fast_pass(frog: FrogAnalyzer) -> None:
+    with Pipeline(["language"], analyzer="frog", cascade=False) as pipe:
+        a = pipe.run(Document(id="e", raw_text="The president said the talks failed.", lang="en"))
+    assert a.sentences and not any(s.parsed for s in a.sentences)
