@@ -1,11 +1,16 @@
 """The `positions` stage: what each actor wants on each issue (support, oppose, conditional).
 
-For every sentence that names an issue of the codebook (data/issues.yaml), the
-stance comes from stance cues in the same clause (lang/<xx>/stance.yaml) with
-negation, a condition clause makes it conditional, and the holder is the quoted
-actor, the attributed speaker or the subject of the clause. Events of the
-`events` stage (REJECT/REQUEST/AGREE ... with an issue in their evidence) add
-positions of their actors. One position per (holder, issue, stance) and document.
+For every sentence that names an issue of the codebook (data/issues.yaml, or the user's file
+from the ``positions_codebook`` option / $DIPLOGRAPH_ISSUES), the stance comes from the stance
+cues of the same clause (lang/<xx>/stance.yaml): the nearest cue decides, oppose cues reach a
+little further, negations turn it around, a cue whose dat/om-clause holds the issue composes
+with it ("eist dat Oekraïne afziet van ..."), and a condition clause ("als", "zolang",
+"basisvoorwaarde ... dat") makes it conditional with the condition in the text's words. The
+holder is the actor of a direct quote, the mediators named with a mediation noun, the parties of
+an agreement, the subject before the cue or the attributed speaker ("volgens", "aldus"), or the
+holder of an earlier sentence for a pronoun. Events of the `events` stage (REJECT, REQUEST,
+AGREE, ... whose trigger governs an issue) add positions of their actors. One position per
+(holder, issue, stance) and document, with the strongest evidence.
 """
 
 from __future__ import annotations
