@@ -32,3 +32,12 @@ def test_parsed_refusal_and_visit(pipe: Pipeline) -> None:
                           date="2023-04", lang="nl"))
     types = {(e.type, tuple(e.actor)) for e in a.events}
     assert ("REJECT", ("RUS",)) in types and ("CONSULT", ("FRA",)) in types
+
+
+def test_present_tense_with_weekday_is_scheduled(pipe: Pipeline) -> None:
+    # nl-dev-010 (dev text): present tense + "donderdag" under a month-precision date: a coming meeting
+    a = pipe.run(Document(id="f3", raw_text="De Russische president Vladimir Poetin en zijn Turkse ambtgenoot Recep "
+                                            "Tayyip Erdogan spreken elkaar donderdag tijdens een top in Kazachstan.",
+                          date="2022-10", lang="nl"))
+    agree = [e for e in a.events if e.type == "AGREE"]
+    assert agree and set(agree[0].actor) == {"RUS", "TUR"} and agree[0].modality == "future"

@@ -66,7 +66,8 @@ def groups(mentions: list[Mention], text: str, base: int) -> list[Group]:
         if out:
             gap = text[out[-1].end - base:m.span.start - base]
             words = [w.lower() for w in _WORDS.findall(gap)]
-            coordinated = (not words and gap.strip() in (",", "/", "&")) or (
+            same = m.actor == out[-1].mentions[-1].actor and len(words) <= 3 and not re.search(r"[,;:.()]", gap)
+            coordinated = same or (not words and gap.strip() in (",", "/", "&")) or (
                 len(words) <= 3 and all(w in _COORD for w in words) and ("," in gap or set(words) & _CONJ)) or (
                 len(words) <= 4 and (words[:1] and words[0] in _CONJ or gap.strip().startswith(",")))
             if coordinated:
@@ -111,3 +112,17 @@ def _subtree(toks: list, root: int) -> set[int]:
                 ids.add(t.i)
                 changed = True
     return ids
+
+
+def clause_tense(sentence: Sentence, start: int, end: int, tags: dict[str, str]) -> str | None:
+    """'present' or 'past' from the tag of the first finite verb between ``start`` and ``end``.
+
+    ``tags`` gives the tagset's marks (modality.yaml ``tense_tags``: finite, present, past prefixes or
+    parts of a tag); None when the sentence is not tagged or the clause has no finite verb.
+    """
+    if not sentence.parsed or not tags:
+        return None
+    for t in sentence.tokens:
+        if start <= t.start < end and t.tag.startswith(tags["finite"]):
+            return "present" if tags["present"] in t.tag else "past" if tags["past"] in t.tag else None
+    return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from diplograph.extract import plover
-from diplograph.extract.event_roles import Group, actor_mentions, groups, subject_codes
+from diplograph.extract.event_roles import Group, actor_mentions, clause_tense, groups, subject_codes
 from diplograph.extract.event_triggers import Lexicon, TriggerMatch, any_match, lexicon
 from diplograph.extract.modality import Modality, classify, cues, negated
 from diplograph.extract.pipeline import register
@@ -94,7 +94,9 @@ class EventsStage:
                 continue
             frame_start = _frame_start(text, clause[0])
             mod = classify(text, clause, (trig.start, trig.end), pub, lang, rule.negation_ok, frame_start,
-                           noun=rule.noun, conditionable=rule.type in _CONDITIONABLE)
+                           noun=rule.noun, conditionable=rule.type in _CONDITIONABLE,
+                           tense=clause_tense(sent, sent.start + clause[0], sent.start + clause[1],
+                                              cues(lang).tense_tags))
             ev = self._code(lex, text, trig, clause, actor, recipient, mod)
             if ev is None:
                 continue

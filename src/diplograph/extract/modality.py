@@ -33,6 +33,7 @@ class Cues:
     condition_subjects: set[str]
     speech: list[re.Pattern[str]]
     obligation: list[re.Pattern[str]]
+    tense_tags: dict[str, str]
 
 
 @cache
@@ -56,7 +57,7 @@ def cues(lang: str = "nl") -> Cues | None:
         historical_initial=c("historical_initial"), timex_barriers=c("timex_barriers"),
         condition_subject_markers=set(data.get("condition_subject_markers", [])),
         condition_subjects=set(data.get("condition_subjects", [])),
-        speech=c("speech"), obligation=c("obligation"),
+        speech=c("speech"), obligation=c("obligation"), tense_tags=dict(data.get("tense_tags") or {}),
     )
 
 
@@ -122,11 +123,13 @@ def classify(
     frame_start: int | None = None,
     noun: bool = False,
     conditionable: bool = True,
+    tense: str | None = None,
 ) -> Modality:
     """Modality of the event whose trigger spans ``trigger`` inside ``sentence``.
 
     ``clause`` bounds the trigger's clause; ``frame_start`` where its reporting frame (the main
-    clause of "X zei eerder dat ...") begins.  Offsets are into ``sentence``.
+    clause of "X zei eerder dat ...") begins.  Offsets are into ``sentence``.  ``tense`` ("present",
+    "past" or None) is the tense of the clause's finite verb when a tagger gave it.
     """
     c = cues(lang)
     if c is None:
@@ -135,6 +138,9 @@ def classify(
     ts, te = trigger
     frame = sentence[frame_start if frame_start is not None else cs:ce]
     future_ctx = bool(any_match(c.future, sentence[cs:ce]))
+    if tense == "present" and not future_ctx:
+        # "Poetin en Erdogan spreken elkaar donderdag": a present tense with a bare weekday is scheduled.
+        future_ctx = any(t.bare_weekday and cs <= t.start < ce for t in resolve(sentence, pub, lang))
     timexes = resolve(sentence, pub, lang, future_context=future_ctx)
     tx = _nearest([t for t in timexes if not _barred(c, sentence, te, t)], ts, te, cs, ce)
     tail = sentence[te:ce].split()

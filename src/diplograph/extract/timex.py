@@ -26,6 +26,7 @@ class Timex:
     date: str
     precision: str  # year | month | week | day
     days_before: int | None  # days between this date and publication (positive: before), None if unknown
+    bare_weekday: bool = False  # a weekday without last/next: past or coming depends on the verb's tense
 
     @property
     def background(self) -> bool:
@@ -129,7 +130,7 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
     found: list[Timex] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m: re.Match[str], d: date, precision: str) -> None:
+    def add(m: re.Match[str], d: date, precision: str, bare_weekday: bool = False) -> None:
         if any(m.start() < e and s < m.end() for s, e in taken):
             return
         taken.append((m.start(), m.end()))
@@ -138,7 +139,7 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
             # Compare like with like: a month against the publication month.
             before = (p.anchor.year - d.year) * 365 + (p.anchor.month - d.month) * 30 if precision == "month" else \
                 (p.anchor.year - d.year) * 365
-        found.append(Timex(m.start(), m.end(), m.group(), _fmt(d, precision), precision, before))
+        found.append(Timex(m.start(), m.end(), m.group(), _fmt(d, precision), precision, before, bare_weekday))
 
     past_words = {w.lower() for w in v["past"]}
     fut_words = {w.lower() for w in v["future"]}
@@ -231,7 +232,7 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
         rel = (m.group(1) or "").lower()
         wd = v["weekdays"][m.group(2).lower()]
         if p.precision != "day":
-            add(m, p.anchor, p.precision)
+            add(m, p.anchor, p.precision, bare_weekday=not rel)
             continue
         delta = (p.anchor.weekday() - wd) % 7  # days back to the most recent such day
         if rel in fut_words or (future_context and rel not in past_words):
@@ -240,7 +241,7 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
             if rel in past_words and delta == 0:
                 delta = 7
             d = p.anchor - timedelta(days=delta)
-        add(m, d, "day")
+        add(m, d, "day", bare_weekday=not rel)
 
     for m in rx["day"].finditer(text):
         word = m.group(1).lower()
