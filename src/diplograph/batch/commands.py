@@ -18,8 +18,8 @@ def batch(
                                                   "or folders of them."),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for the Parquet tables (created; a rerun resumes)."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Parallel workers (each with its own pipeline)."),
-    address: str | None = typer.Option(None, "--address", help="An existing Ray cluster (e.g. auto, "
-                                                               "ray://host:10001); default: a local one."),
+    address: str | None = typer.Option(None, "--address", help="An existing Ray cluster (auto, HEAD_IP:6379 "
+                                                               "or ray://HEAD_IP:10001); default: a local one."),
     analyzer: str = typer.Option("frog", help="Linguistic engine: frog or simple."),
     cascade: bool = typer.Option(True, "--cascade/--no-cascade", help="Frog-parse only the sentences the fast "
                                                                       "first pass selects."),
@@ -40,6 +40,9 @@ def batch(
                       progress=progress)
     except FileNotFoundError as e:
         raise typer.BadParameter(f"no such file or folder: {e}") from e
+    except ConnectionError as e:
+        typer.echo(f"cannot reach the Ray cluster: {e}", err=True)
+        raise typer.Exit(2) from e
     peak = max(r.worker_peak_pss.values(), default=0) / 2**20
     typer.echo(f"{r.processed} documents extracted, {r.failed} failed, {r.skipped} skipped (already done) "
                f"in {r.seconds:.1f} s: {r.docs_per_s:.2f} docs/s, {r.tokens_per_s:.0f} tokens/s; "
