@@ -167,3 +167,37 @@ def test_reaper_kills_what_a_dead_worker_left_running() -> None:
     worker.wait()
     watchdog.stdout.read()  # the end of its output: the watchdog is done
     assert reaper._start_time(child) is None or Path(f"/proc/{child}/stat").read_text().split()[2] == "Z"
+
+
+def _register_crashing_stage() -> None:
+    """Worker setup: a stage that kills its worker process on documents mentioning Mars."""
+    import os as _os
+
+    @register_stage("test_crash")
+    class _Crash:
+        name = "test_crash"
+        version = "0"
+
+        def __call__(self, analysis: Analysis) -> None:
+            if "Mars" in analysis.doc.text:
+                _os._exit(3)
+
+
+def test_a_document_that_kills_its_worker_is_recorded_and_the_run_goes_on(ray_session: None,
+                                                                          tmp_path: Path) -> None:
+    import sys
+
+    import ray.cloudpickle
+
+    ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])  # ship the setup function to the workers
+    recs = dpg_records(12)
+    mars = [r for r in recs if "Mars" in r["text"]][:1]
+    others = [r for r in recs if "Mars" not in r["text"]][:2]
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in others[:1] + mars + others[1:]))
+    r = run_batch([path], tmp_path / "out", workers=1, stages=["language", "test_crash"], options=SIMPLE,
+                  setup=_register_crashing_stage, crash_retries=0)
+    assert (r.processed, r.failed) == (2, 1)
+    (err,) = parquet.read_errors(tmp_path / "out")
+    assert err["doc_id"] == mars[0]["id"] and err["stage"] == "worker"
+    assert {a.doc.id for a in parquet.read_analyses(tmp_path / "out")} == {o["id"] for o in others}

@@ -15,7 +15,7 @@ import os
 import tempfile
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,8 +102,12 @@ def to_document(rec: dict[str, Any]) -> Document:
 class Extractor:
     """A Ray Data callable class: one pipeline per actor, documents in, table rows (as JSON) out."""
 
-    def __init__(self, stages: list[str] | None = None, options: dict[str, Any] | None = None) -> None:
+    def __init__(self, stages: list[str] | None = None, options: dict[str, Any] | None = None,
+                 setup: Callable[[], None] | None = None) -> None:
         from diplograph.extract.pipeline import Pipeline
+
+        if setup is not None:
+            setup()
 
         self._factory: Callable[[], Pipeline] = lambda: Pipeline(stages, **(options or {}))
         self.pipe = self._factory()
@@ -222,10 +226,15 @@ def run_batch(
     retry_errors: bool = False,
     limit: int | None = None,
     progress: Callable[[BatchResult], None] | None = None,
+    setup: Callable[[], None] | None = None,
+    crash_retries: int = 2,
 ) -> BatchResult:
-    """Extract every not yet done document of ``inputs`` into Parquet tables under ``out``."""
-    import ray.data
+    """Extract every not yet done document of ``inputs`` into Parquet tables under ``out``.
 
+    ``setup`` runs in each worker before its pipeline is built (e.g. to register extra stages).  A document
+    that kills its worker (a crash, not an exception) is tried ``crash_retries`` more times on a fresh worker,
+    then recorded in ``errors`` with stage ``worker``.
+    """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     result = BatchResult(out)
@@ -248,39 +257,66 @@ def run_batch(
     stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
     shard = 0
     t0 = time.perf_counter()
-    if todo:
-        init_ray(workers, address)
-        blocks = [pa.Table.from_pylist([r], schema=INPUT_SCHEMA) for r in todo]
-        ctx = ray.data.DataContext.get_current()
-        ctx.enable_progress_bars = False
-        ctx.execution_options.preserve_order = False
-        ds = ray.data.from_arrow(blocks).map_batches(
-            Extractor, fn_constructor_kwargs={"stages": stages, "options": options or {}},
-            batch_size=1, batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
-        )
-        pending = 0
-        for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
-            for r in batch.to_pylist():
-                if r["error"]:
-                    buffer["errors"].append(json.loads(r["error"]))
+    try:
+        if todo:
+            returned: set[str] = set()
+            for r in _extract(todo, workers, address, stages, options, setup, crash_retries):
+                returned.add(r["doc_id"])
+                _take(result, buffer, r)
+                if sum(len(v) for v in buffer.values()) and (result.processed + result.failed) % flush_every == 0:
+                    _flush(out, buffer, shard, stamp)
+                    shard += 1
+                    result.seconds = time.perf_counter() - t0
+                    if progress:
+                        progress(result)
+            for rec in todo:  # blocks Ray gave up on: their worker died on every try
+                if rec["id"] not in returned:
+                    buffer["errors"].append(error_row(rec, RuntimeError(
+                        f"the worker died while extracting this document ({crash_retries + 1} tries)"), "worker"))
                     result.failed += 1
-                else:
-                    for table, rows in json.loads(r["rows"]).items():
-                        buffer[table].extend(rows)
-                    result.processed += 1
-                    result.tokens += r["n_tokens"]
-                w = r["worker"]
-                result.worker_peak_rss[w] = max(result.worker_peak_rss.get(w, 0), r["peak_rss"])
-                result.worker_peak_pss[w] = max(result.worker_peak_pss.get(w, 0), r["peak_pss"])
-                result.first_ready = min(result.first_ready or r["ready_at"], r["ready_at"])
-                result.last_done = max(result.last_done or r["done_at"], r["done_at"])
-                pending += 1
-            if pending >= flush_every:
-                _flush(out, buffer, shard, stamp)
-                shard, pending = shard + 1, 0
-                result.seconds = time.perf_counter() - t0
-                if progress:
-                    progress(result)
-    _flush(out, buffer, shard, stamp)
-    result.seconds = time.perf_counter() - t0
+    finally:  # also when interrupted: keep what was finished
+        _flush(out, buffer, shard, stamp)
+        result.seconds = time.perf_counter() - t0
     return result
+
+
+def _extract(todo: list[dict[str, Any]], workers: int, address: str | None, stages: list[str] | None,
+             options: dict[str, Any] | None, setup: Callable[[], None] | None,
+             crash_retries: int) -> Iterator[dict[str, Any]]:
+    """Per-document results from a pool of ``workers`` Extractor actors, in the order they finish."""
+    import warnings
+
+    import ray.data
+
+    init_ray(workers, address)
+    blocks = [pa.Table.from_pylist([r], schema=INPUT_SCHEMA) for r in todo]
+    ctx = ray.data.DataContext.get_current()
+    ctx.enable_progress_bars = False
+    ctx.execution_options.preserve_order = False
+    ctx.max_errored_blocks = -1  # a block whose worker keeps dying is dropped, and recorded by the caller
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # the retry limits are passed as ray_remote_args
+        ds = ray.data.from_arrow(blocks).map_batches(
+            Extractor, fn_constructor_kwargs={"stages": stages, "options": options or {}, "setup": setup},
+            batch_size=1, batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
+            max_restarts=-1, max_task_retries=crash_retries,
+        )
+    for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
+        yield from batch.to_pylist()
+
+
+def _take(result: BatchResult, buffer: dict[str, list[dict[str, Any]]], r: dict[str, Any]) -> None:
+    """Add one worker result to the buffered table rows and the run's counts."""
+    if r["error"]:
+        buffer["errors"].append(json.loads(r["error"]))
+        result.failed += 1
+    else:
+        for table, rows in json.loads(r["rows"]).items():
+            buffer[table].extend(rows)
+        result.processed += 1
+        result.tokens += r["n_tokens"]
+    w = r["worker"]
+    result.worker_peak_rss[w] = max(result.worker_peak_rss.get(w, 0), r["peak_rss"])
+    result.worker_peak_pss[w] = max(result.worker_peak_pss.get(w, 0), r["peak_pss"])
+    result.first_ready = min(result.first_ready or r["ready_at"], r["ready_at"])
+    result.last_done = max(result.last_done or r["done_at"], r["done_at"])
