@@ -221,7 +221,7 @@ class FrogAnalyzer:
 
     name = "frog"
 
-    def __init__(self, skip: str = "ac", max_parser_tokens: int = 200, io_timeout: float = 900.0,
+    def __init__(self, skip: str = "ac", max_parser_tokens: int = 200, io_timeout: float = 300.0,
                  startup_timeout: float = 600.0) -> None:
         self.server = FrogServer(skip=skip, max_parser_tokens=max_parser_tokens, startup_timeout=startup_timeout)
         self.io_timeout = io_timeout
@@ -244,6 +244,12 @@ class FrogAnalyzer:
         self.restarts += 1
         log.warning("restarting the Frog server (restart %d)", self.restarts)
         self._start()
+
+    def _reconnect(self) -> None:
+        self._disconnect()
+        if self.server.alive():
+            self.sock = self.server.connect(self.io_timeout)
+            self._buf = b""
 
     def _disconnect(self) -> None:
         if self.sock is not None:
@@ -330,12 +336,17 @@ class FrogAnalyzer:
         """Replace the tokens of these (already split) sentences with Frog's analysis, in one request."""
         todo = [s for s in sentences if s.tokens]
         answers = self.tag_token_lines([[t.text for t in s.tokens] for s in todo])
+        failed = 0
         for s, rows in zip(todo, answers, strict=True):
             try:
                 s.tokens = rows_to_tokens(rows, s.tokens)
                 s.parsed = True
             except FrogError as e:  # keep the fast tokens rather than lose the sentence
+                failed += 1
                 log.warning("sentence %d left unparsed: %s", s.index, e)
+        if failed or self._buf.strip():  # answers may be out of step with the questions: a fresh connection
+            with self._lock:
+                self._reconnect()
 
     def analyse(self, text: str) -> list[Sentence]:
         sentences = self.splitter.analyse(text)
