@@ -7,6 +7,8 @@ a few sentences are shortened or have the actor named where the article used a p
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from diplograph.extract.pipeline import Pipeline
@@ -221,3 +223,32 @@ def test_without_the_actors_stage_a_fallback_name_list_is_used() -> None:
                                                "en een wapenstilstand.", date="2023-04", lang="nl"))
     assert {(p.holder, p.issue, p.stance) for p in a.positions} == {
         ("CHN", "peace_talks", "support"), ("CHN", "ceasefire", "support")}
+
+
+def test_rejection_and_agreement(pipe: Pipeline) -> None:
+    # nl-dev-030, nl-dev-013 and nl-dev-041 texts
+    assert ("HAMAS", "ceasefire", "oppose") in positions(
+        pipe, "De militante Palestijnse beweging Hamas verwierp zondag het nieuwste voorstel voor een staakt-het-vuren "
+              "in Gaza.")
+    assert ("TUR", "mediation", "support") in positions(
+        pipe, "Turkije stelt zich al de hele oorlog op als een soort bemiddelaar.")
+    got = positions(pipe, "Rusland en Oekraïne hebben ingestemd met de grootste uitwisseling van krijgsgevangenen "
+                          "sinds het begin van het conflict tussen de twee landen.")
+    assert {("RUS", "prisoner_exchange", "support"), ("UKR", "prisoner_exchange", "support")} <= got
+
+
+def test_event_links_point_to_the_holders_event(pipe: Pipeline) -> None:
+    # seed-000 and seed-001 texts: every position taken from an event names that event's actor
+    for text in ("../shared/corpus/seeds/seed-000.txt", "../shared/corpus/seeds/seed-001.txt"):
+        path = Path(__file__).resolve().parents[1] / text
+        if not path.exists():
+            pytest.skip("shared corpus not available")
+        a = pipe.run(Document(id="t", raw_text=path.read_text(encoding="utf-8"), date="2023-04", lang="nl"))
+        assert a.positions
+        for p in a.positions:
+            if p.event is not None:
+                assert p.holder in a.events[p.event].actor
+            elif p.quote is not None:  # read from the text: the quote that holds the issue is a direct one
+                assert a.quotes[p.quote].direct
+            assert p.stance in ("support", "oppose", "conditional")
+            assert (p.condition is not None) == (p.stance == "conditional")

@@ -30,7 +30,7 @@ def positions_from_events(analysis: Analysis, codebook: Codebook, lex: Lexicon, 
         for issue, pol in issues.items():
             sign = (1 if base == "support" else -1) * (pol or 1) * (-1 if ev.modality == "negated" else 1)
             stance, condition = ("support" if sign > 0 else "oppose"), None
-            if ev.modality == "conditional" and sign > 0:
+            if ev.modality == "conditional" and sign > 0 and ev.condition:
                 stance, condition = "conditional", ev.condition
             for actor in ev.actor:
                 out.append(Position(
