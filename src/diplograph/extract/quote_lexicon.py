@@ -43,7 +43,6 @@ class QuoteLexicon:
     continuations: set[str]
     prepositions: set[str]
     anaphoric: set[str]
-    own_account: list[str]
     roles: set[str]
     name_particles: set[str]
     pronouns: set[str]
@@ -115,7 +114,6 @@ def load_lexicon(lang: str = "nl") -> QuoteLexicon:
         continuations=_lower(d["continuations"]),
         prepositions=_lower(d["prepositions"]),
         anaphoric=_lower(d["anaphoric_content"]),
-        own_account=[s.lower() for s in d["own_account"]],
         roles=_lower(d["roles"]),
         name_particles=_lower(d["name_particles"]),
         pronouns=_lower(d["pronouns"]),
