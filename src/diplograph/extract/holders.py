@@ -69,7 +69,8 @@ def _names_holder(text: str, m: M, mentions: list[M], lex: Lexicon) -> bool:
     if lex.holder_nouns is None:
         return True
     after = text[m.end:m.end + 60]
-    if any(o.start >= m.end and o.start - m.end <= 25 and o.kind != "adjective" for o in mentions):
+    if any(o.start >= m.end and o.start - m.end <= 25 and o.kind != "adjective" and o.code == m.code
+           for o in mentions):
         return True
     words = re.findall(r"[\w-]+", after)[:3]
     for w in words:

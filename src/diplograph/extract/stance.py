@@ -104,8 +104,10 @@ class Lexicon:
         """True when the issue expression is the setting of the clause ("in de onderhandelingen")."""
         if self.setting_before is None:
             return False
-        before = text[max(0, hit.start - 16):hit.start]
-        return any(not before[m.end():].strip() for m in self.setting_before.finditer(before))
+        before = text[max(0, hit.start - 30):hit.start]
+        # "in de onderhandelingen", "bij de vorige onderhandelingen": at most one word in between
+        return any(len(before[m.end():].split()) <= 1 and before.endswith(" ")
+                   for m in self.setting_before.finditer(before))
 
     def conditions(self, text: str) -> list[tuple[int, int, str]]:
         """Condition clauses in a sentence: (start, end, kind) with kind 'if' or 'pre'."""
