@@ -35,6 +35,7 @@ import time
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from diplograph.language.simple import SimpleAnalyzer
 from diplograph.model import Sentence, Token
@@ -106,8 +107,10 @@ class FrogServer:
             # Frog's OpenMP threads spin while waiting; on a busy machine that burns most of the CPU
             # (measured: 10x slower).  Passive waiting costs nothing when idle.
             env = {**os.environ, "OMP_WAIT_POLICY": os.environ.get("OMP_WAIT_POLICY", "PASSIVE")}
+            # Its own process group: the server forks one process per connection, and stop() ends them all.
             self.proc = subprocess.Popen(cmd, cwd=self.workdir, stdin=subprocess.DEVNULL, stdout=logf,
-                                         stderr=subprocess.STDOUT, preexec_fn=_die_with_parent, env=env)
+                                         stderr=subprocess.STDOUT, preexec_fn=_die_with_parent, env=env,
+                                         start_new_session=True)
             logf.close()
             if self._wait_listening():
                 return
@@ -115,17 +118,33 @@ class FrogServer:
         raise FrogError(f"Frog did not start; see {self.workdir}/frog.log")
 
     def _wait_listening(self) -> bool:
+        """Wait for the server's "Listening on port" line (a probe connection would cost a fork)."""
+        assert self.workdir is not None
+        logpath = os.path.join(self.workdir, "frog.log")
         deadline = time.monotonic() + self.startup_timeout
         while time.monotonic() < deadline:
             if self.proc is None or self.proc.poll() is not None:
                 return False
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    pass
-                return True
-            except OSError:
-                time.sleep(0.3)
+            with open(logpath, "rb") as f:
+                if b"Listening on port" in f.read():
+                    return True
+            time.sleep(0.2)
         return False
+
+    def children(self) -> list[int]:
+        """Process ids of the server's connection processes."""
+        if self.proc is None:
+            return []
+        try:
+            return [int(c) for c in Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text().split()]
+        except OSError:
+            return []
+
+    def end_connections(self) -> None:
+        """Kill the connection processes (a closed connection's process may go on working through its input)."""
+        for pid in self.children():
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
 
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
@@ -138,7 +157,11 @@ class FrogServer:
     def stop(self, keep_dir: bool = False) -> None:
         if self.proc is not None:
             if self.proc.poll() is None:
-                self.proc.kill()  # the server does not stop on SIGTERM; it holds no state worth saving
+                self.end_connections()
+                # the server does not stop on SIGTERM; it holds no state worth saving
+                with contextlib.suppress(OSError):
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.kill()
                 self.proc.wait()
             self.proc = None
         if self.workdir and not keep_dir:
@@ -240,13 +263,15 @@ class FrogAnalyzer:
         self._buf = b""
 
     def _restart(self) -> None:
+        self.server.end_connections()
         self._disconnect()
         self.restarts += 1
         log.warning("restarting the Frog server (restart %d)", self.restarts)
         self._start()
 
     def _reconnect(self) -> None:
-        self._disconnect()
+        self.server.end_connections()  # first: a connection process that sees its socket close frees
+        self._disconnect()  # all of Frog's models page by page (slow, and it copies 1.4 GB doing so)
         if self.server.alive():
             self.sock = self.server.connect(self.io_timeout)
             self._buf = b""
@@ -262,6 +287,7 @@ class FrogAnalyzer:
         if self.closed:
             return
         self.closed = True
+        self.server.end_connections()
         self._disconnect()
         self.server.stop()
 
