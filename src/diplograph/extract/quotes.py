@@ -104,6 +104,8 @@ def _definite_description(doc: _Doc, toks: list[Token]) -> bool:
     head = toks[-1]
     if not all(is_adjective(t.text) for t in toks[1:-1]):
         return False
+    if head.text.isupper() or doc.resolver.is_channel(head.start, head.end, head.text):
+        return False  # "de BBC", "de VN": an organisation or a medium, not a description
     if is_role(head.text, doc.lex):
         return True
     if head.text.endswith(("en", "ers")):

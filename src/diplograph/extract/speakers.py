@@ -351,8 +351,8 @@ class SpeakerResolver:
         return any(SequenceMatcher(None, tok.text.lower(), k.lower()).ratio() >= 0.8 for k in known)
 
     def _sentence_initial(self, offset: int) -> bool:
-        before = self.text[:offset].rstrip(" \t")
-        return not before or before[-1] in ".!?\n"
+        before = self.text[:offset].rstrip(" \t\"'”’»)")
+        return not before or before[-1] in ".!?:\n"
 
     def person_text(self, person: str) -> str:
         """A person (canonical name from the actor layer) as the text names them, fullest form."""
@@ -368,7 +368,10 @@ class SpeakerResolver:
         # the longest form, leaving out genitives ("Trumps" beside "Trump")
         lasts = {f[-1] for f in forms}
         plain = [f for f in forms if not (f[-1].endswith("s") and f[-1][:-1] in lasts)] or forms
-        best = max(plain, key=len)
+        best = list(max(plain, key=len))
+        canon = person.split()[-1] if person.split() else ""
+        if best[-1].endswith("s") and best[-1][:-1] == canon:
+            best[-1] = canon  # only the genitive in the text: "Mays" -> "May"
         return self.fullest(" ".join(best))
 
     def fullest(self, name: str) -> str:
@@ -392,10 +395,13 @@ class SpeakerResolver:
             if words:
                 first = words[0]
                 before = self.text[:m.start(0) + m.group(0).find(first)].split()[-1:]
-                if before and (before[0].lower() in _ARTICLES | {"van"} or is_adjective(before[0])):
+                if before and (before[0].lower() in _ARTICLES | {"van"} | self.lex.prepositions
+                               or is_adjective(before[0])):
                     continue  # "de Europese Commissie Von der Leyen"
-                if self._ordinary_word(first, m.start(0) + m.group(0).find(first)):
-                    continue
+                at = m.start(0) + m.group(0).find(first)
+                if self._ordinary_word(first, at) or any(
+                        mm.span.start <= at < mm.span.end and not mm.person for mm in self.analysis.mentions):
+                    continue  # "Washington Donald Trump": a place (dateline) before the name
             cand = " ".join(words)
             if len(words) <= 4 and len(words) > len(best.split()) and cand.endswith(name.split()[-1]):
                 best = cand
