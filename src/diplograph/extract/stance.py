@@ -55,7 +55,6 @@ class Lexicon:
     party_markers: re.Pattern[str] | None
     subject_pronouns: re.Pattern[str] | None
     plural_pronouns: re.Pattern[str] | None
-    anaphora: re.Pattern[str] | None
     holder_glue: frozenset[str]
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # function-word lists by key
     verb_ending: str = ""  # regex: the last word of a subordinate clause looks like a verb
@@ -324,7 +323,6 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         party_markers=compile_cues(d.get("party_markers")),
         subject_pronouns=compile_cues(d.get("subject_pronouns")),
         plural_pronouns=compile_cues(d.get("plural_pronouns")),
-        anaphora=compile_cues(d.get("anaphora")),
         holder_glue=_set(d.get("holder_glue")),
         words={k: _set(d.get(k)) for k in _WORD_LISTS},
         verb_ending=str(d.get("verb_ending") or ""),
