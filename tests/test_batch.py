@@ -196,7 +196,7 @@ def test_a_document_that_kills_its_worker_is_recorded_and_the_run_goes_on(ray_se
     path = tmp_path / "in.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in others[:1] + mars + others[1:]))
     r = run_batch([path], tmp_path / "out", workers=1, stages=["language", "test_crash"], options=SIMPLE,
-                  setup=_register_crashing_stage, crash_retries=0)
+                  setup=_register_crashing_stage, crash_retries=1)
     assert (r.processed, r.failed) == (2, 1)
     (err,) = parquet.read_errors(tmp_path / "out")
     assert err["doc_id"] == mars[0]["id"] and err["stage"] == "worker"

@@ -272,7 +272,8 @@ def run_batch(
             for rec in todo:  # blocks Ray gave up on: their worker died on every try
                 if rec["id"] not in returned:
                     buffer["errors"].append(error_row(rec, RuntimeError(
-                        f"the worker died while extracting this document ({crash_retries + 1} tries)"), "worker"))
+                        f"lost: its worker died (crash or out of memory) on each of {crash_retries + 1} tries"),
+                        "worker"))
                     result.failed += 1
     finally:  # also when interrupted: keep what was finished
         _flush(out, buffer, shard, stamp)
@@ -294,6 +295,7 @@ def _extract(todo: list[dict[str, Any]], workers: int, address: str | None, stag
     ctx.enable_progress_bars = False
     ctx.execution_options.preserve_order = False
     ctx.max_errored_blocks = -1  # a block whose worker keeps dying is dropped, and recorded by the caller
+    ctx.max_tasks_in_flight_per_actor = 1  # so that a crash costs no other document a try
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # the retry limits are passed as ray_remote_args
         ds = ray.data.from_arrow(blocks).map_batches(
