@@ -104,3 +104,14 @@ def test_restart_after_the_server_dies(frog: FrogAnalyzer) -> None:
 def test_get_analyzer_is_shared(frog: FrogAnalyzer) -> None:
     assert get_analyzer("frog") is frog
     assert get_analyzer("simple") is get_analyzer("simple")
+
+
+def test_restart_leaves_no_connection_process(frog: FrogAnalyzer) -> None:
+    old = set(frog.server.connections)
+    assert old, "the connection process is known"
+    assert frog.server.proc is not None
+    frog.server.proc.kill()
+    frog.server.proc.wait()
+    frog.analyse("Rusland en Oekraïne praten weer.")
+    for pid in old:
+        assert not Path(f"/proc/{pid}").exists() or b"frog" not in Path(f"/proc/{pid}/cmdline").read_bytes()

@@ -95,6 +95,7 @@ class FrogServer:
         self.port = 0
         self.proc: subprocess.Popen[bytes] | None = None
         self.workdir: str | None = None
+        self.connections: set[int] = set()  # pids of the server's connection processes
 
     def start(self) -> None:
         self.stop()
@@ -141,17 +142,28 @@ class FrogServer:
             return []
 
     def end_connections(self) -> None:
-        """Kill the connection processes (a closed connection's process may go on working through its input)."""
-        for pid in self.children():
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
+        """Kill the connection processes (also those whose server died), before their sockets close."""
+        for pid in set(self.children()) | self.connections:
+            try:
+                if b"frog" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        self.connections.clear()
 
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
 
     def connect(self, timeout: float) -> socket.socket:
+        before = set(self.children())
         sock = socket.create_connection(("127.0.0.1", self.port), timeout=timeout)
         sock.settimeout(timeout)
+        for _ in range(20):  # note the process the server forks for this connection
+            new = set(self.children()) - before
+            if new:
+                self.connections |= new
+                break
+            time.sleep(0.05)
         return sock
 
     def stop(self, keep_dir: bool = False) -> None:
