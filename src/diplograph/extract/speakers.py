@@ -301,8 +301,10 @@ class SpeakerResolver:
         """The longest run of name words (capitalised, not roles or adjectives) in a phrase."""
         best: list[Token] = []
         cur: list[Token] = []
-        for t in toks:
+        for n, t in enumerate(toks):
             w = t.text
+            if w == "van" and len([c for c in cur if is_cap(c.text)]) >= 2 and self._org_follows(toks[n + 1:]):
+                break  # "António Guterres van de VN": the organisation is not part of the name
             namey = (is_cap(w) and not is_role(w, self.lex) and not _NATIONALITY.match(w)
                      and w.lower() not in _ARTICLES)
             particle = cur and w.lower() in self.lex.name_particles and w.islower()
@@ -319,6 +321,14 @@ class SpeakerResolver:
         if len(best) > 1 and self._ordinary_word(best[0].text, best[0].start):
             best = best[1:]
         return best
+
+    def _org_follows(self, toks: list[Token]) -> bool:
+        """The phrase starts with a state or an organisation ("de VN", "het Kremlin")."""
+        for t in toks[:3]:
+            if t.text.lower() in _ARTICLES:
+                continue
+            return any(m.span.start <= t.start < m.span.end and not m.person for m in self.analysis.mentions)
+        return False
 
     def _ordinary_word(self, word: str, offset: int) -> bool:
         """A capitalised word before a name that is not a first name: "Volgens", "Vastgoedmiljardair"."""
