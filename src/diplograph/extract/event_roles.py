@@ -114,15 +114,15 @@ def _subtree(toks: list, root: int) -> set[int]:
     return ids
 
 
-def clause_tense(sentence: Sentence, start: int, end: int, tags: dict[str, str]) -> str | None:
-    """'present' or 'past' from the tag of the first finite verb between ``start`` and ``end``.
+def trigger_tense(sentence: Sentence, start: int, tags: dict[str, str]) -> str | None:
+    """'present' or 'past' when the token at ``start`` is a finite verb tagged with a tense.
 
-    ``tags`` gives the tagset's marks (modality.yaml ``tense_tags``: finite, present, past prefixes or
-    parts of a tag); None when the sentence is not tagged or the clause has no finite verb.
+    ``tags`` gives the tagset's marks (modality.yaml ``tense_tags``: the start of a finite verb's tag
+    and the parts that mark present and past); None without a tag or when the token is no finite verb.
     """
     if not sentence.parsed or not tags:
         return None
     for t in sentence.tokens:
-        if start <= t.start < end and t.tag.startswith(tags["finite"]):
+        if t.start <= start < t.end and t.tag.startswith(tags["finite"]):
             return "present" if tags["present"] in t.tag else "past" if tags["past"] in t.tag else None
     return None

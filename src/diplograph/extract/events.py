@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from diplograph.extract import plover
-from diplograph.extract.event_roles import Group, actor_mentions, clause_tense, groups, subject_codes
+from diplograph.extract.event_roles import Group, actor_mentions, groups, subject_codes, trigger_tense
 from diplograph.extract.event_triggers import Lexicon, TriggerMatch, any_match, lexicon
 from diplograph.extract.modality import Modality, classify, cues, negated
 from diplograph.extract.pipeline import register
@@ -95,8 +95,8 @@ class EventsStage:
             frame_start = _frame_start(text, clause[0])
             mod = classify(text, clause, (trig.start, trig.end), pub, lang, rule.negation_ok, frame_start,
                            noun=rule.noun, conditionable=rule.type in _CONDITIONABLE,
-                           tense=clause_tense(sent, sent.start + clause[0], sent.start + clause[1],
-                                              cues(lang).tense_tags))
+                           tense=trigger_tense(sent, sent.start + trig.start, cues(lang).tense_tags)
+                           if rule.type == "CONSULT" else None)
             ev = self._code(lex, text, trig, clause, actor, recipient, mod)
             if ev is None:
                 continue

@@ -129,7 +129,7 @@ def classify(
 
     ``clause`` bounds the trigger's clause; ``frame_start`` where its reporting frame (the main
     clause of "X zei eerder dat ...") begins.  Offsets are into ``sentence``.  ``tense`` ("present",
-    "past" or None) is the tense of the clause's finite verb when a tagger gave it.
+    "past" or None) is the tense of the trigger when it is a finite verb and a tagger gave it.
     """
     c = cues(lang)
     if c is None:
@@ -139,7 +139,8 @@ def classify(
     frame = sentence[frame_start if frame_start is not None else cs:ce]
     future_ctx = bool(any_match(c.future, sentence[cs:ce]))
     if tense == "present" and not future_ctx:
-        # "Poetin en Erdogan spreken elkaar donderdag": a present tense with a bare weekday is scheduled.
+        # "Poetin en Erdogan spreken elkaar donderdag": a meeting verb in the present tense with a bare
+        # weekday is scheduled.
         future_ctx = any(t.bare_weekday and cs <= t.start < ce for t in resolve(sentence, pub, lang))
     timexes = resolve(sentence, pub, lang, future_context=future_ctx)
     tx = _nearest([t for t in timexes if not _barred(c, sentence, te, t)], ts, te, cs, ce)
