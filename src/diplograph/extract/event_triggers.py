@@ -92,6 +92,7 @@ class Lexicon:
     passive_aux: list[re.Pattern[str]] = field(default_factory=list)
     between: set[str] = field(default_factory=set)
     agent_words: set[str] = field(default_factory=set)
+    partner_words: set[str] = field(default_factory=set)
     possessives: list[re.Pattern[str]] = field(default_factory=list)
     of_words: set[str] = field(default_factory=set)
     reciprocal: list[re.Pattern[str]] = field(default_factory=list)
@@ -177,6 +178,7 @@ def lexicon(lang: str = "nl") -> Lexicon | None:
         passive_aux=[compile_pattern(p) for p in data.get("passive_aux", [])],
         between=set(data.get("between", [])),
         agent_words=set(data.get("agent_words", [])),
+        partner_words=set(data.get("partner_words", [])),
         possessives=[compile_pattern(p) for p in data.get("possessives", [])],
         of_words=set(data.get("of_words", [])),
         reciprocal=[compile_pattern(p) for p in data.get("reciprocal", [])],

@@ -130,6 +130,8 @@ class EventsStage:
         cs, ce = base + clause[0], base + clause[1]
         rule = trig.rule
         actor: list[str] = []
+        if rule.type == "CONSULT":  # "contacten met de VN": the partners met are not who meets
+            grps = [g for g in grps if not _preceded_by(analysis.doc.text, g.start, lex.partner_words)]
         in_clause = [g for g in grps if cs <= g.start < ce]
         # Passive agent: "gesteund door Egypte en Qatar".
         agent = _after_word(grps, analysis.doc.text, te, ce, lex.agent_words)
@@ -287,7 +289,8 @@ def _negation_adjacent(lang: str, text: str, trig: TriggerMatch) -> bool:
     if c is None:
         return False
     lead = " ".join(text[:trig.start].split()[-2:])
-    return negated(c, lead + " " + text[trig.start:trig.end])
+    tail = " ".join(text[trig.end:].split()[:3])
+    return negated(c, lead + " " + text[trig.start:trig.end] + " " + tail)
 
 
 def _furniture(sent: Sentence, sentences: list[Sentence]) -> bool:
@@ -315,6 +318,12 @@ def _clause(lex: Lexicon, text: str, pos: int) -> tuple[int, int]:
 def _frame_start(text: str, clause_start: int) -> int:
     """Start of the reporting frame: the sentence start when the clause is a complement of speech."""
     return 0 if clause_start > 0 else clause_start
+
+
+def _preceded_by(text: str, pos: int, words: set[str]) -> bool:
+    """True when the word before ``pos`` is one of ``words``."""
+    before = text[max(0, pos - 30):pos].split()
+    return bool(before) and before[-1].lower().strip("\"“”„'") in words
 
 
 def _after_word(grps: list[Group], text: str, start: int, end: int, words: set[str]) -> Group | None:

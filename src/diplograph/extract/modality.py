@@ -146,7 +146,7 @@ def classify(
     tx = _nearest([t for t in timexes if not _barred(c, sentence, te, t)], ts, te, cs, ce)
     tail = sentence[te:ce].split()
     lead = re.split(r"[,\"“”‘’']", sentence[cs:ts])[-1].split()
-    neg_window = " ".join(lead[-4:]) + " " + sentence[ts:te] + " " + " ".join(tail[:2])
+    neg_window = " ".join(lead[-4:]) + " " + sentence[ts:te] + " " + " ".join(tail[:3])
     if not negation_ok and negated(c, neg_window):
         return Modality("negated", timex=tx)
     cond = find_condition(c, sentence, ts, te) if conditionable else None
