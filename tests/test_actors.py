@@ -310,3 +310,94 @@ def test_surname_of_another_person_and_ambiguous_surnames_after_roles(pipe: Pipe
     assert a.actors() == [] and not [m for m in a.mentions if m.person]
     a = run(pipe, "De Israëlische president Herzog sprak.", "2024-01")
     assert [(m.actor, m.person) for m in a.mentions if m.person] == [("ISR", "Isaac Herzog")]
+
+
+# --- participation on unseen text (sentences from ../shared/benchmarks/dpgmedia2019/articles.jsonl, by id)
+
+def test_places_origins_and_lists_after_a_locative(pipe: Pipeline) -> None:
+    # dpg2019-10593548: people from countries; a list after "uit" is all origins
+    a = run(pipe, "Blom analyseerde voor zijn onderzoek vragenlijsten die waren ingevuld door ruim tienduizend "
+                  "heterostellen uit Nederland, Australië en het Verenigd Koninkrijk.", "2019-02-12")
+    assert a.actors() == []
+    # dpg2019-10592142: "in landen als ..."
+    assert run(pipe, "Dat is meer dan in landen als Polen en Roemenië.", "2019-02-12").actors() == []
+    # dpg2019-10755111: "boven het oosten van Oekraïne" is a place; the Russian army acts
+    a = run(pipe, "Het vliegtuig werd neergehaald met een Buk-raket van het Russische leger boven het oosten van "
+                  "Oekraïne, concludeerde het Joint Investigation Team (JIT) eerder.", "2019-03-28")
+    assert a.actors() == ["RUS"]
+    # dpg2019-10670884: "Latijns- Amerika" (a broken hyphen) is not the United States, "in ... Europa" a place
+    a = run(pipe, "Guaidó kreeg de steun van vijftig regeringen, vooral in Latijns- Amerika en Europa.", "2019-03-05")
+    assert a.actors() == []
+
+
+def test_origin_of_an_act_and_host_of_a_visit_take_part(pipe: Pipeline) -> None:
+    # dpg2019-10747477: a threat from a state
+    a = run(pipe, "Zaken als radicaal jihadisme en de dreiging vanuit China en Rusland hadden meer prioriteit.",
+            "2019-03-26")
+    assert a.actors() == ["CHN", "RUS"]
+    # dpg2019-10755111: the hosts of a visit
+    a = run(pipe, "Blok is bijna vijf jaar na het neerhalen van vlucht MH17 op bezoek in Australië en Maleisië.",
+            "2019-03-28")
+    assert {"AUS", "MYS"} <= set(a.actors())
+
+
+def test_comparisons_are_not_reported_actors(pipe: Pipeline) -> None:
+    # dpg2019-10767160, dpg2019-10680571
+    assert run(pipe, "Hier geen geweld, zoals in Frankrijk, maar burgerlijke ongehoorzaamheid: gewoon blijven "
+                     "rijden.", "2019-04-01").actors() == []
+    a = run(pipe, "Als Kim als een Deng Xiaoping de geschiedenis wil ingaan dan moeten, precies zoals hij eiste, "
+                  "eerst alle sancties worden opgeheven om vervolgens, net zoals Deng dat met China deed, de deuren "
+                  "open te zetten.", "2019-03-08")
+    assert "CHN" not in a.actors()
+
+
+def test_examples_closing_a_sentence_versus_examples_that_act(pipe: Pipeline) -> None:
+    # dpg2019-10726007, dpg2019-10750212: examples of a set in the complement
+    a = run(pipe, "Op het ogenblik hebben de VS MNNA-banden met zeventien landen, waaronder Israël, Australië, "
+                  "Pakistan, Egypte en Japan.", "2019-03-20")
+    assert not {"ISR", "AUS", "PAK", "EGY", "JPN"} & set(a.actors())
+    a = run(pipe, "De Chinezen investeren in tal van EU-landen, zoals Griekenland, Portugal en Slovenië.", "2019-03-27")
+    assert not {"GRC", "PRT", "SVN"} & set(a.actors())
+    # dpg2019-10679694, dpg2019-10796117: the set is the subject, its examples act
+    a = run(pipe, "De meeste westerse landen, waaronder Nederland en Duitsland, erkennen Guaidó als het wettige "
+                  "staatshoofd van Venezuela.", "2019-03-07")
+    assert {"NLD", "DEU"} <= set(a.actors())
+    assert run(pipe, "Meerdere landen, waaronder Frankrijk, gaven al eerder groene obligaties uit.",
+               "2019-04-09").actors() == ["FRA"]
+
+
+def test_organisation_describing_a_member_state(pipe: Pipeline) -> None:
+    # dpg2019-10673250
+    a = run(pipe, "President Trump heeft nu ook India en Navo-bondgenoot Turkije de wacht aangezegd in zijn "
+                  "handelsoorlogen.", "2019-03-06")
+    assert a.actors() == ["IND", "TUR", "USA"]
+
+
+def test_nationality_adjectives_count_with_an_agent_or_act(pipe: Pipeline) -> None:
+    # dpg2019-10802105: goods from countries
+    a = run(pipe, "De Amerikaanse president Donald Trump wil dat Nederlandse kaas, Franse wijn en Spaanse olijfolie "
+                  "duurder worden in de VS.", "2019-04-10")
+    assert a.actors() == ["USA"]
+    # dpg2019-10679556, dpg2019-10751308: a government, a state agency (compound: luchtvaartautoriteit)
+    a = run(pipe, "Ik mag hopen dat de Nederlandse regering hier nog even over gaat spreken met de Duitsers.",
+            "2019-03-07")
+    assert a.actors() == ["DEU", "NLD"]
+    a = run(pipe, "De Amerikaanse luchtvaartautoriteit FAA kwam met een verklaring over het incident.", "2019-03-27")
+    assert a.actors() == ["USA"]
+    # dpg2019-10679537: companies' trade is no act of the state
+    a = run(pipe, "Amerikaanse luchtvaartmaatschappijen Kalitta Air en Jetblue eisen sancties tegen de concurrent.",
+            "2019-03-07")
+    assert a.actors() == []
+
+
+def test_codes_outside_schema_and_dated_aliases(pipe: Pipeline) -> None:
+    # dpg2019-10744633: Islamic Jihad is found and coded, but PIJ is not one of SCHEMA's codes
+    a = run(pipe, "Maar Hamas en Islamitische Jihad hebben raketten met een bereik zoals het projectiel dat vandaag "
+                  "insloeg.", "2019-03-26")
+    assert a.actors() == ["HAMAS"]
+    assert [(m.actor, m.participant) for m in a.mentions if m.span.text == "Islamitische Jihad"] == [("PIJ", False)]
+    # dpg2019-10726007: the Taliban stand for Afghanistan only since August 2021
+    text = ("Het Amerikaanse Congres heeft vergeefs pogingen gedaan Pakistan de MNNA-status te ontnemen, vanwege de "
+            "vermeende steun aan de Taliban.")
+    assert "AFG" not in run(pipe, text, "2019-03-20").actors()
+    assert "AFG" in run(pipe, text, "2023-03-20").actors()

@@ -61,6 +61,8 @@ class Actor:
     metonyms: list[str] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
     leader: str = "president"  # role key of the person who leads it
+    listed: bool = True  # False: not one of SCHEMA's codes; found and coded, never in a document's actor list
+    dated: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # alias -> (start, end)
 
     @property
     def aliases(self) -> list[str]:
@@ -97,6 +99,12 @@ class Alias:
     actor: str
     person: str | None = None
     ambiguous: bool = False
+    start: str | None = None  # the alias names the actor only from ``start`` (inclusive) ...
+    end: str | None = None  # ... until ``end`` (exclusive): "Taliban" is Afghanistan's government since 2021-08-15
+
+    def active(self, date: str | None) -> bool:
+        """Whether the alias names its actor at ``date`` (undated documents: aliases without an end)."""
+        return Role(self.kind, self.actor, self.start, self.end).active(date)
 
 
 @dataclass
@@ -152,7 +160,8 @@ def _build_aliases(actors: list[Actor], people: list[Person]) -> list[Alias]:
         for kind, forms in (("name", [a.name, *a.names]), ("adjective", a.adjectives),
                             ("demonym", a.demonyms), ("metonym", a.metonyms)):
             for f in _unique(forms):
-                out.append(Alias(f, kind, a.code, None, f in amb))
+                start, end = a.dated.get(f, (None, None))
+                out.append(Alias(f, kind, a.code, None, f in amb, start, end))
     for p in people:
         amb = set(p.ambiguous)
         for f in _unique([p.name, *p.aliases]):
@@ -174,6 +183,9 @@ def _parse_actor(entry: dict, default_type: str) -> Actor:
         metonyms=[str(x) for x in entry.get("metonyms", [])],
         ambiguous=[str(x) for x in entry.get("ambiguous", [])],
         leader=str(entry.get("leader", "president")),
+        listed=bool(entry.get("listed", True)),
+        dated={str(k): (_date((v or {}).get("start")), _date((v or {}).get("end")))
+               for k, v in (entry.get("dated") or {}).items()},
     )
 
 

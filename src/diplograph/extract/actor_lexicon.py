@@ -37,10 +37,27 @@ class Lexicon:
     former: set[str]
     media: list[str]
     ambiguous_media: set[str]
+    member_nouns: set[str] = field(default_factory=set)
+    origin_prepositions: set[str] = field(default_factory=set)
+    visit_nouns: set[str] = field(default_factory=set)
+    set_nouns: list[str] = field(default_factory=list)
+    example_words: list[str] = field(default_factory=list)
+    filler_words: list[str] = field(default_factory=list)
+    comparison_words: list[str] = field(default_factory=list)
     role_re: re.Pattern[str] = field(init=False)
+    list_fillers: re.Pattern[str] = field(init=False)  # "landen als" between a locative and a list
+    comparison_re: re.Pattern[str] = field(init=False)  # "net zoals", "zoals bij"
+    example_re: re.Pattern[str] = field(init=False)  # "landen, waaronder": group 1 is the set noun
     role_glued: re.Pattern[str] = field(init=False)
 
     def __post_init__(self) -> None:
+        fillers = "|".join(re.escape(fold(f)).replace(r"\ ", r"\s+") for f in sorted(self.filler_words, key=len,
+                                                                                     reverse=True)) or "(?!)"
+        self.list_fillers = re.compile(r"(?<!\w)(?:" + fillers + r")\s*$")
+        marks = "|".join(re.escape(fold(c)).replace(r"\ ", r"\s+") for c in self.comparison_words) or "(?!)"
+        examples = "|".join(re.escape(fold(c)).replace(r"\ ", r"\s+") for c in self.example_words) or "(?!)"
+        self.example_re = re.compile(r"([\w-]+),?\s+(?:" + examples + r")\s+$")
+        self.comparison_re = re.compile(r"(?<!\w)(?:" + marks + r")(?!\w)")
         phrases = sorted(self.roles, key=len, reverse=True)
         # "vicevoorzitter van de (Russische) veiligheidsraad": a nationality may stand inside the phrase
         body = "|".join(re.sub(r"(van\\ (?:de|het)\\ )", r"\1(?:\\w+\\ )?", re.escape(p)) for p in phrases)
@@ -81,6 +98,13 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         former=low("former"),
         media=[str(m) for m in data.get("media", [])],
         ambiguous_media={str(m) for m in data.get("ambiguous_media", [])},
+        member_nouns=low("member_nouns"),
+        origin_prepositions=low("origin_prepositions"),
+        visit_nouns=low("visit_nouns"),
+        set_nouns=sorted(low("set_nouns")),
+        example_words=[str(w) for w in data.get("example_markers", [])],
+        filler_words=[str(w) for w in data.get("list_fillers", [])],
+        comparison_words=[str(w) for w in data.get("comparisons", [])],
     )
 
 

@@ -97,7 +97,7 @@ class Linker:
 
     # -- main
     def run(self) -> None:
-        raw = [h for h in self.gaz.find(self.text) if not self._prefixed(h)]
+        raw = [h for h in self.gaz.find(self.text) if not self._prefixed(h) and h.alias.active(self.date)]
         self._hits = raw
         self._hit_starts = {h.start for h in raw}
         self._hit_ends = {h.end for h in raw}
@@ -122,7 +122,7 @@ class Linker:
 
     def _prefixed(self, h: Hit) -> bool:
         """"pro-Russische", "Noord-Europese": the name is part of another word."""
-        m = re.search(r"(\w+)-$", self.text[max(0, h.start - 12):h.start])
+        m = re.search(r"(\w+)- ?$", self.text[max(0, h.start - 12):h.start])
         return bool(m) and m.group(1).lower() in self.lex.hyphen_prefixes
 
     def _sentence_initial(self, pos: int) -> bool:
@@ -205,24 +205,85 @@ class Linker:
     # -- participation
     def _participation(self, hits: list[Hit]) -> list[bool]:
         """Whether each hit makes its actor take part in what the text reports."""
-        flags, located = [], []
+        flags = []
         for h in hits:
-            loc = self._is_place(h) and self._locative(h)
-            ok = not loc and not self._describes_non_actor(h)
+            head = self._list_head(h.start)
+            country = h.alias.kind == "name"
+            loc = self._is_place(h) and (self._locative(h) or (head < h.start and self._place_before(head, country)))
+            loc = loc or (self._is_place(h) and self._example_in_complement(h, head))
+            ok = not loc and not self._describes_non_actor(h) and not self._in_comparison(head) \
+                and self._listed(h) and (h.alias.kind != "adjective" or self._qualifies_actor(h))
             if ok and h.alias.ambiguous:
                 ok = self._agent_follows(h)
             flags.append(ok)
-            located.append(loc)
-        # lists: "in Hongarije, Slowakije en Tsjechië"; "uit Washington, Moskou, Brussel"
+        # "Oekraïne en westerse landen": an ambiguous item of a list of acting names counts
         for i in range(1, len(hits)):
             prev, h = hits[i - 1], hits[i]
-            if not re.fullmatch(r"\s*(?:,|en|of|and|&)\s*", self.text[prev.end:h.start]):
-                continue
-            if located[i - 1] and self._is_place(h):
-                flags[i], located[i] = False, True
-            elif h.alias.ambiguous and flags[i - 1] and prev.alias.kind in ("name", "metonym"):
-                flags[i] = True
+            if re.fullmatch(r"\s*(?:,|en|of|and|&)\s*", self.text[prev.end:h.start]) and h.alias.ambiguous \
+                    and flags[i - 1] and prev.alias.kind in ("name", "metonym") and not flags[i]:
+                flags[i] = self._listed(h) and not (self._is_place(h) and self._locative(h))
         return flags
+
+    def _listed(self, h: Hit) -> bool:
+        """Whether the hit's code is one a document's actor list may hold (SCHEMA's codes; KB ``listed``)."""
+        actor = self.kb.actor(h.alias.actor) if h.alias.kind != "person" else None
+        return actor is None or actor.listed
+
+    _ITEM = re.compile(r"(?:\b(?:de|het|the)\s+)?(?:[A-ZÀ-Þ][\w'’.]*(?:-\s?|\s+))*[A-ZÀ-Þ][\w'’.]*\s*$")
+    _SEP = re.compile(r"(?:\s*,\s*|\s+(?:en|of|and)\s+)(?:(?:de|het|the)\s+)?$")
+
+    def _list_head(self, pos: int) -> int:
+        """Where the coordination holding the name at ``pos`` starts: "naar Hongarije, Slowakije en [Tsjechië]"
+        gives the offset of "Hongarije"; ``pos`` itself outside a list."""
+        head = pos
+        for _ in range(12):
+            window = self.text[max(0, head - 120):head]
+            sep = self._SEP.search(window)
+            if not sep:
+                break
+            item = self._ITEM.search(window, 0, sep.start())
+            if not item or item.end() != sep.start():
+                break
+            head -= len(window) - item.start()
+        return head
+
+    def _place_before(self, pos: int, country: bool = False) -> bool:
+        """A locative right before the name (or list of names) starting at ``pos``: "in Syrië",
+        "in [landen als] Irak en Libië", "de Poolse hoofdstad Warschau"; for a ``country`` name also
+        origins and destinations ("olie die naar Hongarije stroomt")."""
+        before = self.text[max(0, pos - 60):pos]
+        filler = self.lex.list_fillers.search(fold(before))
+        if filler:
+            before = before[:filler.start()]
+        if re.search(r"[.;:!?\"“”„(]\s*$", before):
+            return False
+        words = words_before(before, len(before), 3)
+        preps = self.lex.locatives | self.lex.origin_prepositions if country else self.lex.locatives
+        if words and words[-1] in preps:  # but "de oorlog in Oekraïne", "op bezoek in Australië"
+            if len(words) > 1 and words[-1] in self.lex.origin_prepositions - self.lex.locatives \
+                    and words[-2] in self.lex.agent_nouns | self.lex.action_nouns:
+                return False  # "de dreiging vanuit Rusland", "troepen uit Rusland": the state acts
+            return not (len(words) > 1 and words[-2] in self.lex.conflict_nouns | self.lex.visit_nouns)
+        return bool(words) and (words[-1] in self.lex.locative_nouns or " ".join(words[-2:]) in self.lex.locative_nouns)
+
+    _LIST_END = re.compile(r"(?:\s*(?:,|\ben\b|\bof\b)\s*(?:(?:de|het)\s+)?"
+                           r"[A-ZÀ-Þ][\w'’.]*(?:(?:-\s?|\s+)[A-ZÀ-Þ][\w'’.]*)*)*\s*(?:[.!?;)]|$)")
+
+    def _example_in_complement(self, h: Hit, head: int) -> bool:
+        """States named as examples of a set that closes its sentence: "hebben de VS MNNA-banden met zeventien
+        landen, waaronder Israël, Australië en Japan.", "investeren in tal van EU-landen, zoals Griekenland en
+        Portugal." (but "Verschillende landen, waaronder Frankrijk, veroordeelden ..." and "Vijf landen hebben
+        ..., waaronder Frankrijk." keep them: there the set acts)."""
+        m = self.lex.example_re.search(fold(self.text[max(0, head - 80):head]))
+        if not m or not any(m.group(1).endswith(n) for n in self.lex.set_nouns):
+            return False
+        return bool(self._LIST_END.match(self.text, h.end))
+
+    def _in_comparison(self, pos: int) -> bool:
+        """A name in a comparison, not in what is reported: "zoals bij de toetredingsaanvragen van Zweden",
+        "net zoals we deden voor Finland"."""
+        clause = re.split(r"[.;:!?,\"“”„()]", fold(self.text[max(0, pos - 100):pos]))[-1]
+        return bool(self.lex.comparison_re.search(clause))
 
     def _is_place(self, h: Hit) -> bool:
         if h.alias.kind == "metonym":
@@ -232,18 +293,18 @@ class Linker:
 
     def _locative(self, h: Hit) -> bool:
         """"in Syrië", "te Washington", "de Poolse hoofdstad Warschau", "in het Duitse München"."""
-        before = words_before(self.text, h.start, 3)
         if h.alias.kind in ("adjective", "demonym"):
             return False  # "in het Duitse München": the capitalised place after it decides (_describes_non_actor)
-        if before and before[-1] in self.lex.locatives:
-            return not (len(before) > 1 and before[-2] in self.lex.conflict_nouns)
-        return bool(before) and (before[-1] in self.lex.locative_nouns or " ".join(before[-2:])
-                                 in self.lex.locative_nouns)
+        return self._place_before(h.start, h.alias.kind == "name")
 
     def _describes_non_actor(self, h: Hit) -> bool:
         """A nationality describing a newspaper, an expert, a time ...; a compound like "Minsk-akkoorden"."""
         m = re.match(r"-(\w+)", self.text[h.end:h.end + 30])
         if m and m.group(1).lower() in self.lex.non_actor_nouns:
+            return True
+        # "Navo-bondgenoot Turkije", "EU-lidstaat Hongarije": the organisation only describes the state named
+        if m and m.group(1).lower() in self.lex.member_nouns \
+                and re.match(r"-\w+ [A-ZÀ-Þ]", self.text[h.end:h.end + 40]):
             return True
         if h.alias.kind not in ("adjective", "demonym"):
             return False
@@ -268,10 +329,24 @@ class Linker:
             return not before or before[0] not in self.lex.place_prepositions
         if h.alias.kind not in ("adjective", "demonym"):
             return False
+        return self._qualifies_actor(h)
+
+    def _qualifies_actor(self, h: Hit) -> bool:
+        """A nationality adjective names its state as a party only where it qualifies an agent or an act of
+        that state: "de Russische regering / delegatie / invasie / luchtaanvallen", "Qatarese en Egyptische
+        bemiddelaars"; not goods, places or people it merely describes ("Nederlandse kaas, Franse wijn",
+        "de Franse vliegtuigbouwer Airbus", "Oekraïense steden")."""
         nouns = self.lex.agent_nouns | self.lex.action_nouns
-        after = words_after(self.text, h.end, 2)
-        return bool(after) and (after[0] in nouns or (len(after) > 1 and after[1] in nouns
-                                                      and after[0].endswith("e")))
+        for m in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]", fold(self.text[h.end:h.end + 80])):
+            word = m.group()
+            if word in nouns or word in self.lex.roles or word.split("-")[-1] in nouns:
+                return True
+            if any(word.endswith(n) and len(n) >= 4 and len(word) - len(n) >= 3 for n in nouns):
+                return True  # "luchtaanvallen", "grondtroepen", "vredesplan"
+            if word in ("en", "of", ",") or (word.endswith("e") and word.isalpha()):
+                continue  # "Qatarese en Egyptische bemiddelaars", "de Russische militaire leiding"
+            return False
+        return False
 
     # -- roles
     def _roles(self, hits: list[Hit]) -> None:
