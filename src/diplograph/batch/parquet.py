@@ -187,56 +187,67 @@ def write_shard(out: Path, shard: str, rows: dict[str, list[dict[str, Any]]]) ->
         os.replace(tmp, d / f"{shard}.parquet")
 
 
-def read_table(out: Path, table: str) -> pa.Table:
-    """All shards of a table, with a ``shard`` column naming the file each row came from."""
+def read_table(out: Path, table: str, columns: list[str] | None = None) -> pa.Table:
+    """All shards of a table (or some of its columns), with a ``shard`` column naming each row's file."""
     files = sorted((out / table).glob("*.parquet")) if (out / table).is_dir() else []
     parts = []
     for f in files:
-        t = pq.read_table(f)
+        t = pq.read_table(f, columns=columns)
         parts.append(t.append_column("shard", pa.array([f.stem] * t.num_rows, pa.string())))
     if not parts:
         s = schema(table)
-        return s.empty_table().append_column("shard", pa.array([], pa.string()))
+        empty = s.empty_table() if columns is None else s.empty_table().select(columns)
+        return empty.append_column("shard", pa.array([], pa.string()))
     return pa.concat_tables(parts, promote_options="default")
 
 
 def done_ids(out: Path, include_errors: bool = True) -> set[str]:
     """Ids of documents already in ``out`` (extracted, and failed unless ``include_errors`` is False)."""
-    ids = set(read_table(out, "documents").column("doc_id").to_pylist())
+    ids = set(read_table(out, "documents", ["doc_id"]).column("doc_id").to_pylist())
     if include_errors:
-        ids |= set(read_table(out, "errors").column("doc_id").to_pylist())
+        ids |= set(read_table(out, "errors", ["doc_id"]).column("doc_id").to_pylist())
     return ids - {None}
 
 
 def read_analyses(out: Path, tokens: bool = True) -> Iterator[Analysis]:
-    """Rebuild the analyses stored in ``out`` (one per document; a rerun's later shard wins).
+    """Rebuild the analyses stored in ``out``, one shard at a time (a rerun's later shard wins).
 
     With ``tokens=False`` sentences come without their tokens (quicker, for stores that do not keep them).
     """
-    docs: dict[str, dict[str, Any]] = {}
-    for row in read_table(out, "documents").to_pylist():
-        docs[row["doc_id"]] = row  # shards are read in name order, later ones are newer
-    keep = {(d, r["shard"]) for d, r in docs.items()}
-    grouped: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    for table in ("sentences", "tokens", *ITEM_TABLES) if tokens else ("sentences", *ITEM_TABLES):
-        for row in read_table(out, table).to_pylist():
-            if (row["doc_id"], row["shard"]) in keep:
-                grouped[row["doc_id"]][table].append(row)
-    for doc_id, drow in docs.items():
-        g = grouped.get(doc_id, {})
-        doc = from_row(Document, drow)
-        analysis = Analysis(doc, stages=list(drow.get("stages") or []))
-        tokens: dict[int, list[Token]] = defaultdict(list)
-        for r in sorted(g.get("tokens", []), key=lambda r: (r["sentence"], r["i"])):
-            tokens[r["sentence"]].append(from_row(Token, r))
-        for r in sorted(g.get("sentences", []), key=lambda r: r["index"]):
-            s = from_row(Sentence, r, skip=["tokens"])
-            s.tokens = tokens.get(s.index, [])
-            analysis.sentences.append(s)
-        for table, cls in ITEM_TABLES.items():
-            items = [from_row(cls, r) for r in sorted(g.get(table, []), key=lambda r: r["index"])]
-            setattr(analysis, table, items)
-        yield analysis
+    latest: dict[str, str] = {}  # doc_id -> shard holding its newest extraction
+    for doc_id, shard in zip(*read_table(out, "documents", ["doc_id"]).select(["doc_id", "shard"]).to_pydict()
+                             .values(), strict=True):
+        latest[doc_id] = shard  # shards are read in name order: later ones are newer
+    by_shard: dict[str, set[str]] = defaultdict(set)
+    for doc_id, shard in latest.items():
+        by_shard[shard].add(doc_id)
+    tables = ("sentences", "tokens", *ITEM_TABLES) if tokens else ("sentences", *ITEM_TABLES)
+    for shard in sorted(by_shard):
+        wanted = by_shard[shard]
+        grouped: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+        for table in tables:
+            f = out / table / f"{shard}.parquet"
+            if f.exists():
+                for row in pq.read_table(f).to_pylist():
+                    if row["doc_id"] in wanted:
+                        grouped[row["doc_id"]][table].append(row)
+        for drow in pq.read_table(out / "documents" / f"{shard}.parquet").to_pylist():
+            if drow["doc_id"] in wanted:
+                yield _analysis(drow, grouped.get(drow["doc_id"], {}))
+
+
+def _analysis(drow: dict[str, Any], g: dict[str, list[dict[str, Any]]]) -> Analysis:
+    analysis = Analysis(from_row(Document, drow), stages=list(drow.get("stages") or []))
+    tokens: dict[int, list[Token]] = defaultdict(list)
+    for r in sorted(g.get("tokens", []), key=lambda r: (r["sentence"], r["i"])):
+        tokens[r["sentence"]].append(from_row(Token, r))
+    for r in sorted(g.get("sentences", []), key=lambda r: r["index"]):
+        s = from_row(Sentence, r, skip=["tokens"])
+        s.tokens = tokens.get(s.index, [])
+        analysis.sentences.append(s)
+    for table, cls in ITEM_TABLES.items():
+        setattr(analysis, table, [from_row(cls, r) for r in sorted(g.get(table, []), key=lambda r: r["index"])])
+    return analysis
 
 
 def read_errors(out: Path) -> list[dict[str, Any]]:
