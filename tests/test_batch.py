@@ -201,3 +201,22 @@ def test_a_document_that_kills_its_worker_is_recorded_and_the_run_goes_on(ray_se
     (err,) = parquet.read_errors(tmp_path / "out")
     assert err["doc_id"] == mars[0]["id"] and err["stage"] == "worker"
     assert {a.doc.id for a in parquet.read_analyses(tmp_path / "out")} == {o["id"] for o in others}
+
+
+def test_parquet_input_reads_like_json_lines(tmp_path: Path) -> None:
+    import pyarrow as pa
+
+    from diplograph.batch.inputs import read_records
+
+    recs = dpg_records(3)
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    pq.write_table(pa.Table.from_pylist(recs[:2]), shards / "part-0.parquet")
+    pq.write_table(pa.Table.from_pylist(recs[2:]), shards / "part-1.parquet")
+    keys = ("id", "date", "title", "text", "lang", "outlet", "url")
+    from_jsonl = [{k: r[k] for k in keys} for r in read_records([jsonl])]
+    from_parquet = [{k: r[k] for k in keys} for r in read_records([shards])]
+    assert from_parquet == from_jsonl
+    assert [r["id"] for r in from_jsonl] == [r["id"] for r in recs] and from_jsonl[0]["lang"] == "nl"
