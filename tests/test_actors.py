@@ -401,3 +401,24 @@ def test_codes_outside_schema_and_dated_aliases(pipe: Pipeline) -> None:
             "vermeende steun aan de Taliban.")
     assert "AFG" not in run(pipe, text, "2019-03-20").actors()
     assert "AFG" in run(pipe, text, "2023-03-20").actors()
+
+
+def test_places_after_an_article_names_in_surnames_and_lists_of_common_nouns(pipe: Pipeline) -> None:
+    # dpg2019-10760972, dpg2019-10747477: "in de Tweede Kamer", "in het Westen" are places
+    assert run(pipe, "Henk Krol is fractievoorzitter van 50PLUS in de Tweede Kamer.", "2019-03-30").actors() == []
+    assert run(pipe, "Elders in het Westen rijzen soortgelijke vragen.", "2019-03-26").actors() == []
+    # dpg2019-10684791: a country in a surname
+    a = run(pipe, "Deze verschillen blijken uit onderzoek van politicoloog Wietse van Engeland van I&O Research in "
+                  "opdracht van de Volkskrant.", "2019-03-09")
+    assert a.actors() == []
+    # nl-dev-001 (../shared/eval/dev.jsonl): "westerse landen" opens a new clause, it is no place after "grens met"
+    a = run(pipe, "Rusland heeft een troepenmacht verzameld aan de grens met Oekraïne en westerse landen vrezen dat "
+                  "een invasie ophanden is.", "2022-01-20")
+    assert "WEST" in a.actors()
+
+
+def test_trade_measures_are_acts_of_the_state(pipe: Pipeline) -> None:
+    # dpg2019-10767084
+    a = run(pipe, "China verhoogde die tarieven eerder van 15 naar 40 procent als reactie op Amerikaanse heffingen.",
+            "2019-04-01")
+    assert a.actors() == ["CHN", "USA"]

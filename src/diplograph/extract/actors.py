@@ -138,6 +138,13 @@ class Linker:
         kind = h.alias.kind
         if kind == MEDIA or kind == "adjective" or kind == "demonym":
             return None
+        # "politicoloog Wietse van Engeland": a country in a surname with a particle
+        p = re.search(r"([A-ZÀ-Þ][\w'’]+) (?:van|von|van der|van den|de) $", self.text[max(0, h.start - 40):h.start])
+        if p and kind in ("name", "metonym") and not self._sentence_initial(h.start - len(p.group(0))) \
+                and self.gaz.lookup(strip_accents(p.group(1))) is None and fold(p.group(1)) not in self.lex.roles \
+                and fold(p.group(1)) not in self.lex.titles and (h.start - len(p.group(0)) + len(p.group(1))) \
+                not in self._hit_ends:
+            return "part"
         m = re.search(r"(\w[\w'’]*)([ -])$", self.text[max(0, h.start - 40):h.start])
         surname = kind == "person" and " " not in h.alias.text.strip()
         if m and m.group(1)[0].isupper() and (surname or not self._sentence_initial(h.start - len(m.group(0)))):
@@ -207,7 +214,7 @@ class Linker:
         """Whether each hit makes its actor take part in what the text reports."""
         flags = []
         for h in hits:
-            head = self._list_head(h.start)
+            head = self._list_head(h.start) if self.text[h.start].isupper() else h.start  # not "westerse landen"
             country = h.alias.kind == "name"
             loc = self._is_place(h) and (self._locative(h) or (head < h.start and self._place_before(head, country)))
             loc = loc or (self._is_place(h) and self._example_in_complement(h, head))
@@ -257,7 +264,9 @@ class Linker:
             before = before[:filler.start()]
         if re.search(r"[.;:!?\"“”„(]\s*$", before):
             return False
-        words = words_before(before, len(before), 3)
+        words = words_before(before, len(before), 4)
+        if words and words[-1] in ("de", "het", "den"):  # "in de Tweede Kamer", "in het Witte Huis"
+            words = words[:-1]
         preps = self.lex.locatives | self.lex.origin_prepositions if country else self.lex.locatives
         if words and words[-1] in preps:  # but "de oorlog in Oekraïne", "op bezoek in Australië"
             if len(words) > 1 and words[-1] in self.lex.origin_prepositions - self.lex.locatives \
@@ -286,10 +295,11 @@ class Linker:
         return bool(self.lex.comparison_re.search(clause))
 
     def _is_place(self, h: Hit) -> bool:
+        """States, seats and "het Westen" can be places; organisations and people cannot."""
         if h.alias.kind == "metonym":
             return True
         actor = self.kb.actor(h.alias.actor)
-        return h.alias.kind in ("name", "adjective") and actor is not None and actor.type == "state"
+        return h.alias.kind in ("name", "adjective") and actor is not None and actor.type in ("state", "collective")
 
     def _locative(self, h: Hit) -> bool:
         """"in Syrië", "te Washington", "de Poolse hoofdstad Warschau", "in het Duitse München"."""
