@@ -180,3 +180,20 @@ def test_bad_stage_and_bad_store_url_are_clear_errors(tmp_path: Path) -> None:
     assert code == 2 and "unknown stage(s): nope" in err
     code, _, err = run("documents", "--db", "nonsense://x")
     assert code == 2 and "cannot open the store 'nonsense://x'" in err
+
+
+def test_extract_document_in_a_language_without_lexicons(tmp_path: Path) -> None:
+    """English has actor names but no quote or event lexicon yet: the document still gets its line.
+
+    The sentence is the PLOVER manual's own example (openeventdata/PLOVER, PLOVER_MANUAL.tex, AGREE).
+    """
+    src = tmp_path / "en.jsonl"
+    text = "France has said that it will provide military aid to Ukraine."
+    src.write_text(json.dumps({"id": "plover-agree", "date": "2023", "lang": "en", "text": text}) + "\n",
+                   encoding="utf-8")
+    out_file = tmp_path / "pred.jsonl"
+    code, _, err = run("extract", str(src), "-o", str(out_file))
+    assert code == 0 and "error" not in err
+    (line,) = [json.loads(x) for x in out_file.read_text(encoding="utf-8").splitlines()]
+    assert line["id"] == "plover-agree" and line["lang"] == "en"
+    assert {"FRA", "UKR"} <= set(line["actors"])

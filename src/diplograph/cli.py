@@ -18,6 +18,7 @@ from diplograph.export import export_jsonl, export_schema, to_schema
 from diplograph.extract.pipeline import Pipeline
 from diplograph.ingest.errors import IngestError
 from diplograph.ingest.readers import read_paths
+from diplograph.model import Analysis
 
 app = typer.Typer(help="diplograph: diplomatic events, quotes and positions from dated news, with evidence.",
                   no_args_is_help=True)
@@ -176,7 +177,8 @@ def extract(
 ) -> None:
     """Run the pipeline on documents and write one prediction line per document (stateless; no store).
 
-    Errors are reported on stderr and the documents concerned are skipped.
+    Errors are reported on stderr. An unreadable record is skipped; a document whose extraction fails
+    still gets its line, with no findings, so the output keeps one line per document read.
     """
     analyzer = analyzer or settings().analyzer
     errors = 0
@@ -194,7 +196,7 @@ def extract(
                     _echo_err(IngestError(item.source or "", f"extraction failed: {type(exc).__name__}: {exc}",
                                           item.line, item.id))
                     errors += 1
-                    continue
+                    line = to_schema(Analysis(item))
                 out.write(json.dumps(line, ensure_ascii=False) + "\n")
     finally:
         if out is not sys.stdout:

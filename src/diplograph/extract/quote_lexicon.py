@@ -80,6 +80,11 @@ def _lower(items: list[Any] | None) -> set[str]:
     return {str(x).lower() for x in items or []}
 
 
+def has_lexicon(lang: str) -> bool:
+    """True when ``lang/<lang>/quotes.yaml`` exists."""
+    return (resources.files("diplograph") / "lang" / lang / "quotes.yaml").is_file()
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(lang: str = "nl") -> QuoteLexicon:
     """The quote lexicon for ``lang`` (cached)."""

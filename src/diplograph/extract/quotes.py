@@ -13,7 +13,7 @@ import re
 from diplograph.extract.pipeline import register
 from diplograph.extract.quote_cues import Cue, find_cues
 from diplograph.extract.quote_direct import Quoted, find_quoted
-from diplograph.extract.quote_lexicon import QuoteLexicon, load_lexicon
+from diplograph.extract.quote_lexicon import QuoteLexicon, has_lexicon, load_lexicon
 from diplograph.extract.speakers import (
     Speaker,
     SpeakerResolver,
@@ -512,7 +512,11 @@ def _attribute_pending(doc: _Doc, c: Cue, s_content: Sentence) -> None:
 
 def extract_quotes(analysis: Analysis, lex: QuoteLexicon | None = None) -> list[Quote]:
     """All quotations of an analysed document, in text order."""
-    lex = lex or load_lexicon(analysis.doc.lang or "nl")
+    if lex is None:
+        lang = analysis.doc.lang or "nl"
+        if not has_lexicon(lang):
+            return []  # no quote knowledge for this language yet: find nothing rather than guess
+        lex = load_lexicon(lang)
     doc = _Doc(analysis, lex)
     items: list[tuple[int, int, object]] = [(q.open, 0, q) for q in doc.quoted]
     for cues in doc.cues.values():
