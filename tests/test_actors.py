@@ -6,10 +6,13 @@ seed-001.txt, April 2023) unless stated otherwise.
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
+from typer.testing import CliRunner
 
+from diplograph.cli import app
 from diplograph.extract.actor_kb import load_kb
 from diplograph.extract.pipeline import Pipeline
 from diplograph.model import Analysis, Document
@@ -422,3 +425,13 @@ def test_trade_measures_are_acts_of_the_state(pipe: Pipeline) -> None:
     a = run(pipe, "China verhoogde die tarieven eerder van 15 naar 40 procent als reactie op Amerikaanse heffingen.",
             "2019-04-01")
     assert a.actors() == ["CHN", "USA"]
+
+
+def test_cli_lists_the_people_of_the_kb() -> None:
+    res = CliRunner().invoke(app, ["actors", "--kb", "--people", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    rows = {r["name"]: r for r in json.loads(res.output)}
+    assert rows["Volodymyr Zelensky"]["actor"] == "UKR" and "Zelenski" in rows["Volodymyr Zelensky"]["aliases"]
+    assert any(r.startswith("president UKR 2019-05-20") for r in rows["Volodymyr Zelensky"]["roles"])
+    res = CliRunner().invoke(app, ["actors", "--people", "-n", "3"])  # --people alone implies --kb
+    assert res.exit_code == 0 and "actor" in res.output.splitlines()[0]

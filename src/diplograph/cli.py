@@ -268,9 +268,14 @@ def documents(db: str | None = DB, since: str | None = SINCE, until: str | None 
 @app.command()
 def actors(db: str | None = DB, kb: bool = typer.Option(False, "--kb", help="List the actor knowledge base "
                                                                              "instead of the store."),
+           people: bool = typer.Option(False, "--people", help="With --kb (implied): list the people of the "
+                                       "knowledge base, with the actor and dated offices they act in."),
            fmt: Fmt = FORMAT, limit: int = typer.Option(0, "--limit", "-n", help="At most this many rows (0: all).")
            ) -> None:
     """Actors the store holds, with counts of mentions, events, quotes and positions (most mentioned first)."""
+    if people:
+        _emit(_kb_people_rows()[:limit or None], fmt, ["name", "actor", "roles", "aliases"])
+        return
     if kb:
         rows = _kb_rows()
         _emit(rows[:limit or None], fmt, ["code", "name", "type", "aliases"])
@@ -292,6 +297,20 @@ def _kb_rows() -> list[dict[str, Any]]:
         rows.append({"code": getattr(a, "code", None), "name": getattr(a, "name", None),
                      "type": getattr(a, "type", None), "aliases": list(getattr(a, "aliases", []) or [])})
     return sorted(rows, key=lambda r: str(r["code"]))
+
+
+def _kb_people_rows() -> list[dict[str, Any]]:
+    """People of the actor KB: name, default actor, offices ("foreign_minister DEU 2018-03-14..2021-12-08")."""
+    if importlib.util.find_spec("diplograph.extract.actor_kb") is None:
+        typer.echo("no actor knowledge base installed (diplograph.extract.actor_kb)", err=True)
+        raise typer.Exit(1)
+    from diplograph.extract.actor_kb import load_kb  # type: ignore[import-not-found]
+
+    rows = []
+    for p in load_kb().people:
+        roles = [f"{r.role} {r.actor} {r.start or ''}..{r.end or ''}" for r in p.roles]
+        rows.append({"name": p.name, "actor": p.actor, "roles": roles, "aliases": list(p.aliases)})
+    return sorted(rows, key=lambda r: (str(r["actor"]), str(r["name"])))
 
 
 @app.command()
