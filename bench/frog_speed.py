@@ -5,7 +5,7 @@
 Sentences come from the simple splitter over the first ``--docs`` articles of
 ../shared/benchmarks/dpgmedia2019/articles.jsonl; each configuration starts its own
 server (start-up time reported apart) and analyses the same sentences in one request
-per document.  Memory is the resident size of the server and its connection process.
+per document.  Memory is the PSS of the server and its connection process.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from diplograph.language.simple import SimpleAnalyzer
 DPG = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "dpgmedia2019" / "articles.jsonl"
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory (MB) of a process and its children."""
+def pss_mb(pid: int) -> float:
+    """Proportional set size (MB; shared pages divided among sharers) of a process and its children."""
     total = 0
     pids = [pid]
     try:
@@ -33,8 +33,8 @@ def rss_mb(pid: int) -> float:
         pass
     for p in pids:
         try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
                     total += int(line.split()[1])
         except OSError:
             pass
@@ -67,10 +67,10 @@ def main() -> None:
             frog.parse(d)
         took = time.perf_counter() - t1
         assert frog.server.proc is not None
-        mem = rss_mb(frog.server.proc.pid)
+        mem = pss_mb(frog.server.proc.pid)
         frog.close()
         print(f"skip={frog.server.skip:5s} start {started:5.1f} s  {n_tok / took:7.1f} tokens/s  "
-              f"({took:.1f} s)  server memory {mem:.0f} MB")
+              f"({took:.1f} s)  memory {mem:.0f} MB (PSS, server + connection)")
         docs = [SimpleAnalyzer().analyse(t) for t in texts]
 
 
