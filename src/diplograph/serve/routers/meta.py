@@ -42,12 +42,7 @@ def issues(store: Any = Depends(get_store)) -> list[dict[str, Any]]:
 @router.get("/event-types")
 def event_types() -> list[dict[str, Any]]:
     """The PLOVER event types with their quad class and conflict (-10) to cooperation (+10) score."""
-    from diplograph.analyse.plover import _FALLBACK, quad_of, score_of
+    from diplograph.analyse.plover import event_types as types
+    from diplograph.analyse.plover import quad_of, score_of
 
-    try:
-        from diplograph.extract.plover import types
-
-        names = types()
-    except (ImportError, KeyError, FileNotFoundError):
-        names = list(_FALLBACK)
-    return [{"type": t, "quad": quad_of(t), "score": score_of(t)} for t in names]
+    return [{"type": t, "quad": quad_of(t), "score": score_of(t)} for t in types()]
