@@ -37,4 +37,9 @@ def test_report_markdown_and_html(tmp_path: Path) -> None:
     assert r.exit_code == 0 and "## seed-001" in r.stdout and "Rusland wijst" not in r.stdout
     out = tmp_path / "report.html"
     r = runner.invoke(app, ["report", "--db", db, "--format", "html", "-o", str(out)])
-    assert r.exit_code == 0 and "<section" in out.read_text(encoding="utf-8")
+    page = out.read_text(encoding="utf-8")
+    assert r.exit_code == 0 and "<section" in page
+    # one page: the analyses with their chart, then every document with its highlighted evidence
+    assert "<h2>Negotiation space</h2>" in page and "new Chart(" in page
+    assert page.index("<h2>Negotiation space</h2>") < page.index("id=\"documents\"")
+    assert "<mark>telefoongesprek</mark>" in page and "Rusland wijst aanbod vredesonderhandelingen af</h2>" in page

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from markupsafe import Markup
+
 from diplograph.store.repository import Store
 
 
@@ -49,7 +51,15 @@ def collect(store: Store, *, actor: str | None = None, since: str | None = None,
 def render(store: Store, fmt: str = "markdown", **filters: Any) -> str:
     """The report as Markdown or as a self-contained HTML page."""
     docs = collect(store, **filters)
-    return render_html(docs) if fmt == "html" else render_markdown(docs)
+    if fmt != "html":
+        return render_markdown(docs)
+    if filters.get("doc"):
+        return render_html(docs)
+    from diplograph.analyse.report_html import render_html_report
+
+    return render_html_report(store, actor=filters.get("actor"), since=filters.get("since"),
+                              until=filters.get("until"), documents_html=Markup(render_html_sections(docs)),
+                              documents_css=Markup(_DOC_CSS))
 
 
 def _where(d: dict[str, Any]) -> str:
@@ -129,6 +139,10 @@ _CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto
 h2{border-top:1px solid #ccc;padding-top:1rem}.meta{color:#666;font-size:.9rem}
 .ev{margin:.3rem 0 .8rem}.sent{color:#444;font-size:.92rem;border-left:3px solid #ddd;padding-left:.6rem}
 mark{background:#fff1a8}.tag{font-weight:600}.none{color:#888;font-style:italic}"""
+# The same rules for the document sections inside the analyses page (which has its own page style).
+_DOC_CSS = """.doc .meta{color:#6b7383;font-size:.9rem}.doc h3{font-size:14px;margin:10px 0 4px}
+.doc .sent{color:#444;font-size:.92rem;border-left:3px solid #ddd;padding-left:.6rem}
+.doc mark{background:#fff1a8}.doc .tag{font-weight:600}.doc .none{color:#888;font-style:italic}"""
 
 
 def _mark(it: dict[str, Any]) -> str:
@@ -141,12 +155,12 @@ def _mark(it: dict[str, Any]) -> str:
     return html.escape(sent[:a]) + "<mark>" + html.escape(sent[a:b]) + "</mark>" + html.escape(sent[b:])
 
 
-def render_html(docs: list[dict[str, Any]]) -> str:
+def render_html_sections(docs: list[dict[str, Any]]) -> str:
+    """One HTML section per document: actors, then events, quotes and positions with highlighted evidence."""
     e = html.escape
-    parts = ["<!doctype html><html lang='en'><head><meta charset='utf-8'><title>diplograph report</title>",
-             f"<style>{_CSS}</style></head><body><h1>diplograph report</h1><p>{len(docs)} documents.</p>"]
+    parts: list[str] = []
     for d in docs:
-        parts.append(f"<section id='doc-{d['id']}'><h2>{e(d['title'] or d['ext_id'])}</h2>"
+        parts.append(f"<section class='doc' id='doc-{d['id']}'><h2>{e(d['title'] or d['ext_id'])}</h2>"
                      f"<p class='meta'><code>{e(d['ext_id'])}</code> · {e(_where(d))}</p>")
         if d["actors"]:
             parts.append("<p><span class='tag'>Actors:</span> " + ", ".join(
@@ -172,5 +186,11 @@ def render_html(docs: list[dict[str, Any]]) -> str:
         if not (d["events"] or d["quotes"] or d["positions"]):
             parts.append("<p class='none'>No events, quotes or positions found.</p>")
         parts.append("</section>")
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    return "\n".join(parts)
+
+
+def render_html(docs: list[dict[str, Any]]) -> str:
+    """A self-contained HTML page of the documents alone (no analyses)."""
+    return ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>diplograph report</title>"
+            f"<style>{_CSS}</style></head><body><h1>diplograph report</h1><p>{len(docs)} documents.</p>\n"
+            + render_html_sections(docs) + "\n</body></html>\n")

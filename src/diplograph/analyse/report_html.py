@@ -39,8 +39,13 @@ def negotiation_parties(records: list[Record], limit: int = 3) -> list[list[str]
 
 
 def render_html_report(store: Any, *, actor: str | None = None, since: str | None = None,
-                       until: str | None = None, granularity: str = "month", **_: Any) -> str:
-    """The analyses of the store (filtered by actor and dates) as one HTML page."""
+                       until: str | None = None, granularity: str = "month", documents_html: str = "",
+                       documents_css: str = "", **_: Any) -> str:
+    """The analyses of the store (filtered by actor and dates) as one HTML page.
+
+    ``documents_html`` (safe markup, e.g. the per-document sections of :mod:`diplograph.report`) is
+    appended after the analyses, styled by ``documents_css``.
+    """
     f = Filters(actor=actor, since=since, until=until)
     records = load_records(store)
     counts = store.counts()
@@ -58,4 +63,5 @@ def render_html_report(store: Any, *, actor: str | None = None, since: str | Non
         shifts=shifts(records, f, granularity=granularity),
         spaces=spaces, network=net, series=series, periods=periods, quad_series=quad_series,
         chartjs=_text("serve/static/vendor/chart.umd.min.js"),
+        documents_html=documents_html, documents_css=documents_css,
     )
