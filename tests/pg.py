@@ -4,8 +4,8 @@
 a temporary directory, starts it on a free loopback port (socket in the same
 directory), creates a database and yields a ``postgresql+psycopg://`` URL; the
 server is stopped and its directory removed at the end.  As root the server runs
-as the ``postgres`` OS user (PostgreSQL refuses to run as root).  Tests using it
-are skipped when the binaries are missing.
+as the ``postgres`` OS user (PostgreSQL refuses to run as root).  PostgreSQL is
+required (``make install`` installs it): without it these tests fail, they do not skip.
 
 Loaded from tests/conftest.py (``from pg import pg_url``).
 """
@@ -89,9 +89,10 @@ class PostgresServer:
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PostgresServer]:
-    """A running PostgreSQL server for the whole session (skips when PostgreSQL is absent)."""
+    """A running PostgreSQL server for the whole session."""
     if not (PG_BIN / "initdb").exists():
-        pytest.skip(f"PostgreSQL binaries not found in {PG_BIN}")
+        pytest.fail(f"PostgreSQL is not installed (no {PG_BIN / 'initdb'}): run `make install` (Debian package "
+                    "postgresql) or set DIPLOGRAPH_PG_BIN")
     server = PostgresServer()
     try:
         server.start()
