@@ -11,6 +11,7 @@ interrupted run keeps what it finished and a rerun skips it.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 import time
@@ -293,6 +294,8 @@ def _extract(todo: list[dict[str, Any]], workers: int, address: str | None, stag
     blocks = [pa.Table.from_pylist([r], schema=INPUT_SCHEMA) for r in todo]
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
+    ctx.print_on_execution_start = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
     ctx.execution_options.preserve_order = False
     ctx.max_errored_blocks = -1  # a block whose worker keeps dying is dropped, and recorded by the caller
     ctx.max_tasks_in_flight_per_actor = 1  # so that a crash costs no other document a try
