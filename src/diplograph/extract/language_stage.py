@@ -15,6 +15,7 @@ import logging
 from diplograph.extract.pipeline import register
 from diplograph.language import get_analyzer
 from diplograph.language.cascade import load_triggers
+from diplograph.language.frog import FrogError
 from diplograph.language.simple import SimpleAnalyzer
 from diplograph.model import Analysis
 
@@ -44,7 +45,12 @@ class LanguageStage:
         if self.analyzer_name != "simple" and lang in FULL_ANALYZER_LANGS.get(self.analyzer_name, ()):
             todo = load_triggers(lang).select(sentences) if self.cascade else sentences
             if todo:
-                get_analyzer(self.analyzer_name).parse(todo)  # type: ignore[attr-defined]
+                full = get_analyzer(self.analyzer_name)  # a missing engine is an error (raised here)
+                try:
+                    full.parse(todo)  # type: ignore[attr-defined]
+                except FrogError as e:  # the server failed twice on this document: keep the fast pass
+                    log.warning("%s: full analysis failed, fast pass kept: %s", analysis.doc.id, e)
+                    sentences = analysis.sentences = self.fast.analyse(analysis.doc.text)
         self.stats["sentences"] += len(sentences)
         self.stats["tokens"] += sum(len(s.tokens) for s in sentences)
         self.stats["parsed_sentences"] += sum(s.parsed for s in sentences)
