@@ -218,6 +218,10 @@ def read_kb(paths: list[Path]) -> KB:
     dup = {c for c in codes if codes.count(c) > 1}
     if dup:
         raise ValueError(f"duplicate actor codes in the KB: {sorted(dup)}")
+    names = [p.name for p in people]
+    dup = {n for n in names if names.count(n) > 1}
+    if dup:
+        raise ValueError(f"people defined twice in the KB: {sorted(dup)}")
     return KB(actors, people)
 
 

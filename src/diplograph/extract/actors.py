@@ -115,6 +115,7 @@ class Linker:
         for h, participant in zip(hits, self._participation(hits), strict=True):
             self._name(h, participant)
         self._roles(hits)
+        self._late_ambiguous(hits)
         self._frog_people()
         self._coref()
         self.mentions.sort(key=lambda m: (m.span.start, m.span.end))
@@ -203,6 +204,19 @@ class Linker:
             return
         kind = {"name": "name", "metonym": "metonym", "adjective": "adjective", "demonym": "adjective"}[a.kind]
         self.add(h.start, h.end, a.actor, None, kind, 0.9 if participant else 0.5, participant)
+
+    def _late_ambiguous(self, hits: list[Hit]) -> None:
+        """An ambiguous surname whose person a role made clear ("De Australische premier Morrison ...")
+        counts everywhere in the text ("... aldus Morrison")."""
+        for h in hits:
+            a = h.alias
+            if a.kind != "person" or not a.ambiguous or a.person not in self.seen_people:
+                continue
+            if any(m.span.start < h.end and h.start < m.span.end for m in self.mentions):
+                continue
+            person = self.kb.person(a.person or "")
+            if person is not None:
+                self.add(h.start, h.end, person.actor_at(self.date), person.name, "name", 0.9)
 
     def _media_context(self, h: Hit) -> bool:
         before = words_before(self.text, h.start, 3)
