@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from diplograph.language import get_analyzer
 from diplograph.language.frog import FrogAnalyzer
@@ -10,6 +13,8 @@ from diplograph.model import Sentence
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
 # seed-001.txt, second sentence of the first paragraph.
+pytestmark = pytest.mark.frog
+
 PESKOV = ('Woordvoerder Dmitri Peskov zei desgevraagd dat Moskou "alles dat een einde zou kunnen maken aan het '
           'conflict in Oekraïne" verwelkomt.')
 
@@ -115,3 +120,16 @@ def test_restart_leaves_no_connection_process(frog: FrogAnalyzer) -> None:
     frog.analyse("Rusland en Oekraïne praten weer.")
     for pid in old:
         assert not Path(f"/proc/{pid}").exists() or b"frog" not in Path(f"/proc/{pid}/cmdline").read_bytes()
+
+
+def test_a_forked_child_leaves_the_server_alone(frog: FrogAnalyzer) -> None:
+    frog.analyse("Eerst een zin.")
+    before = frog.restarts
+    pid = os.fork()
+    if pid == 0:  # the child closes its inherited copy, as atexit would
+        frog.close()
+        os._exit(0)
+    os.waitpid(pid, 0)
+    assert frog.server.alive()
+    [s] = frog.analyse("Rusland en Oekraïne praten weer.")
+    assert s.parsed and frog.restarts == before

@@ -265,6 +265,7 @@ class FrogAnalyzer:
         self._lock = threading.Lock()
         self.closed = False
         self.restarts = 0
+        self._pid = os.getpid()
         self._start()
         atexit.register(self.close)
 
@@ -299,6 +300,8 @@ class FrogAnalyzer:
         if self.closed:
             return
         self.closed = True
+        if os.getpid() != self._pid:  # a forked child (atexit) must not stop its parent's server
+            return
         self.server.end_connections()
         self._disconnect()
         self.server.stop()
