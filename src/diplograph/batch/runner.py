@@ -10,9 +10,11 @@ interrupted run keeps what it finished and a rerun skips it.
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import os
+import shutil
 import tempfile
 import time
 import traceback
@@ -205,8 +207,18 @@ def init_ray(workers: int = 1, address: str | None = None) -> None:
     if address:
         ray.init(address=address, log_to_driver=False, logging_level="warning")
         return
+    tmp = tempfile.mkdtemp(prefix="diplograph-ray-")
     ray.init(num_cpus=workers + 1, include_dashboard=False, log_to_driver=False, logging_level="warning",
-             object_store_memory=256 * 1024 * 1024, _temp_dir=tempfile.mkdtemp(prefix="diplograph-ray-"))
+             object_store_memory=256 * 1024 * 1024, _temp_dir=tmp)
+    atexit.register(_shutdown_local, tmp)  # runs before Ray's own exit handler
+
+
+def _shutdown_local(tmp: str) -> None:
+    """Stop the local Ray instance and remove its session folder (logs included)."""
+    import ray
+
+    ray.shutdown()
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _flush(out: Path, buffer: dict[str, list[dict[str, Any]]], n: int, stamp: str) -> None:
