@@ -104,7 +104,8 @@ class FrogServer:
             self.port = _free_port()
             cmd = [FROG_BINARY, "-S", str(self.port), "-n", f"--skip={self.skip}",
                    f"--max-parser-tokens={self.max_parser_tokens}"]
-            logf = open(os.path.join(self.workdir, "frog.log"), "wb")  # noqa: SIM115 - handed to the child
+            # appended to, so that trim_log() can empty it: the server logs a line per sentence
+            logf = open(os.path.join(self.workdir, "frog.log"), "ab")  # noqa: SIM115 - handed to the child
             # Frog's OpenMP threads spin while waiting; on a busy machine that burns most of the CPU
             # (measured: 10x slower).  Passive waiting costs nothing when idle.
             env = {**os.environ, "OMP_WAIT_POLICY": os.environ.get("OMP_WAIT_POLICY", "PASSIVE")}
@@ -131,6 +132,14 @@ class FrogServer:
                     return True
             time.sleep(0.2)
         return False
+
+    def trim_log(self, max_bytes: int = 1 << 20) -> None:
+        """Empty the server's log when it has grown past ``max_bytes``."""
+        if self.workdir:
+            path = os.path.join(self.workdir, "frog.log")
+            with contextlib.suppress(OSError):
+                if os.path.getsize(path) > max_bytes:
+                    os.truncate(path, 0)
 
     def children(self) -> list[int]:
         """Process ids of the server's connection processes."""
@@ -364,7 +373,9 @@ class FrogAnalyzer:
                 try:
                     if self.sock is None or not self.server.alive():
                         self._restart()
-                    return self._exchange(lines)
+                    answers = self._exchange(lines)
+                    self.server.trim_log()
+                    return answers
                 except (OSError, ConnectionError) as e:
                     if attempt == 2:
                         raise FrogError(f"Frog failed twice: {e}") from e
