@@ -476,3 +476,18 @@ def test_speakers_of_2019_articles(pipe: Pipeline) -> None:
         == [("Wang Yi", "CHN", "Wang Yi"), ("Wang", "CHN", "Wang Yi")]
     # the river is no minister
     assert people("Het water in de Maas stijgt.", "2019-03-09") == []
+
+
+def test_genitive_names_and_compared_countries(pipe: Pipeline) -> None:
+    # dpg2019-10686200: the language; "in tegenstelling tot landen als Frankrijk" compares
+    a = run(pipe, "Ze hadden didactische vaardigheden en een slechte beheersing van het Nederlands.", "2019-03-09")
+    assert a.actors() == []
+    a = run(pipe, "Dit systeem zorgt dat Nederland een pluriform onderwijsstelsel heeft met voor ieder wat wils, in "
+                  "tegenstelling tot landen als Frankrijk, waar alle scholen van de staat zijn.", "2019-03-09")
+    assert a.actors() == ["NLD"]
+    # dpg2019-10746189: "een Nederlands besluit" is an act of the state
+    a = run(pipe, "De verlenging van de toestemming om te pulsen is een Nederlands besluit.", "2019-03-26")
+    assert a.actors() == ["NLD"]
+    # dpg2019-10773661: "een land als Nederland" characterises
+    assert run(pipe, "Voor een welvarend land als Nederland is het onacceptabel dat nog altijd één op de negen "
+                     "kinderen in armoede opgroeit.", "2019-04-02").actors() == []

@@ -44,9 +44,11 @@ class Lexicon:
     example_words: list[str] = field(default_factory=list)
     filler_words: list[str] = field(default_factory=list)
     comparison_words: list[str] = field(default_factory=list)
+    compared_words: list[str] = field(default_factory=list)
     role_re: re.Pattern[str] = field(init=False)
     list_fillers: re.Pattern[str] = field(init=False)  # "landen als" between a locative and a list
     comparison_re: re.Pattern[str] = field(init=False)  # "net zoals", "zoals bij"
+    compared_re: re.Pattern[str] = field(init=False)  # "in tegenstelling tot" right before the name
     example_re: re.Pattern[str] = field(init=False)  # "landen, waaronder": group 1 is the set noun
     role_glued: re.Pattern[str] = field(init=False)
 
@@ -58,6 +60,8 @@ class Lexicon:
         examples = "|".join(re.escape(fold(c)).replace(r"\ ", r"\s+") for c in self.example_words) or "(?!)"
         self.example_re = re.compile(r"([\w-]+),?\s+(?:" + examples + r")\s+$")
         self.comparison_re = re.compile(r"(?<!\w)(?:" + marks + r")(?!\w)")
+        heads = "|".join(re.escape(fold(c)).replace(r"\ ", r"\s+") for c in self.compared_words) or "(?!)"
+        self.compared_re = re.compile(r"(?<!\w)(?:" + heads + r")\s+(?:(?:de|het)\s+)?(?:\w+\s+(?:als|zoals)\s+)?$")
         phrases = sorted(self.roles, key=len, reverse=True)
         # "vicevoorzitter van de (Russische) veiligheidsraad": a nationality may stand inside the phrase
         body = "|".join(re.sub(r"(van\\ (?:de|het)\\ )", r"\1(?:\\w+\\ )?", re.escape(p)) for p in phrases)
@@ -105,6 +109,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         example_words=[str(w) for w in data.get("example_markers", [])],
         filler_words=[str(w) for w in data.get("list_fillers", [])],
         comparison_words=[str(w) for w in data.get("comparisons", [])],
+        compared_words=[str(w) for w in data.get("compared", [])],
     )
 
 

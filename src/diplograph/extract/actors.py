@@ -28,6 +28,7 @@ the knowledge base in ``data/actors/*.yaml`` (:mod:`actor_kb`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from importlib import resources
 
 from diplograph.extract.actor_gazetteer import MEDIA, Gazetteer, Hit, load_gazetteer
@@ -97,7 +98,8 @@ class Linker:
 
     # -- main
     def run(self) -> None:
-        raw = [h for h in self.gaz.find(self.text) if not self._prefixed(h) and h.alias.active(self.date)]
+        raw = [self._genitive(h) for h in self.gaz.find(self.text)
+               if not self._prefixed(h) and h.alias.active(self.date)]
         self._hits = raw
         self._hit_starts = {h.start for h in raw}
         self._hit_ends = {h.end for h in raw}
@@ -120,6 +122,16 @@ class Linker:
         self._coref()
         self.mentions.sort(key=lambda m: (m.span.start, m.span.end))
         self.a.mentions.extend(self.mentions)
+
+    def _genitive(self, h: Hit) -> Hit:
+        """"Ruslands invasie", "een Nederlands besluit", "het Nederlands" (the language): a state's name with
+        -s is used like its adjective, and counts only as one (with an agent or act after it)."""
+        actor = self.kb.actor(h.alias.actor) if h.alias.kind == "name" else None
+        form = self.text[h.start:h.end]
+        if actor is None or actor.type != "state" or not form.endswith("s") \
+                or fold(form) == fold(h.alias.text) or fold(form[:-1].rstrip("'’")) != fold(h.alias.text):
+            return h
+        return Hit(h.start, h.end, replace(h.alias, kind="adjective"))
 
     def _prefixed(self, h: Hit) -> bool:
         """"pro-Russische", "Noord-Europese": the name is part of another word."""
@@ -304,9 +316,9 @@ class Linker:
 
     def _in_comparison(self, pos: int) -> bool:
         """A name in a comparison, not in what is reported: "zoals bij de toetredingsaanvragen van Zweden",
-        "net zoals we deden voor Finland"."""
+        "net zoals we deden voor Finland"; right after "in tegenstelling tot", "een land als"."""
         clause = re.split(r"[.;:!?,\"“”„()]", fold(self.text[max(0, pos - 100):pos]))[-1]
-        return bool(self.lex.comparison_re.search(clause))
+        return bool(self.lex.comparison_re.search(clause) or self.lex.compared_re.search(clause))
 
     def _is_place(self, h: Hit) -> bool:
         """States, seats and "het Westen" can be places; organisations and people cannot."""
