@@ -82,3 +82,15 @@ def test_other_languages_keep_the_fast_pass(frog: FrogAnalyzer) -> None:
     with Pipeline(["language"], analyzer="frog", cascade=False) as pipe:
         a = pipe.run(Document(id="e", raw_text="The president said the talks failed.", lang="en"))
     assert a.sentences and not any(s.parsed for s in a.sentences)
+
+
+def test_names_inside_words_and_lone_apostrophes_trigger() -> None:
+    trig = load_triggers("nl")
+    # sentences from ../shared/benchmarks/dpgmedia2019/articles.jsonl
+    for text in ("Maar Guaidó's toenadering tot de publieke sector ligt zeer gevoelig; het is de enige sector die "
+                 "nog komt opdagen op pro-Maduro demonstraties.",
+                 "'De kiezers snappen het gewoon niet."):
+        [s] = SimpleAnalyzer().analyse(text)
+        assert trig.wants(s), text
+    [s] = SimpleAnalyzer().analyse("Rinke en Peter hebben een vriend met twee auto's.")
+    assert not trig.wants(s)

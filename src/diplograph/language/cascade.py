@@ -31,6 +31,7 @@ class Triggers:
     prefixes: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     marks: tuple[str, ...] = ()
+    mark_tokens: frozenset[str] = frozenset()  # marks that count only as tokens of their own (')
     names: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first token -> token sequences
     issues: list[re.Pattern[str]] = field(default_factory=list)
 
@@ -39,12 +40,18 @@ class Triggers:
         if any(m in sentence.text for m in self.marks):
             return True
         toks = [t.text for t in sentence.tokens]
+        if any(t in self.mark_tokens for t in toks):
+            return True
         for k, tok in enumerate(toks):
             low = tok.lower()
             if low in self.words or low.startswith(self.prefixes) or self._compound(low):
                 return True
             for seq in self.names.get(tok, ()):
                 if tuple(toks[k:k + len(seq)]) == seq:
+                    return True
+            # one-word names inside a token: Guaidó's, pro-Maduro, Kremlin-woordvoerder
+            for part in re.split(r"-|['’]s$", tok) if len(tok) > 3 else ():
+                if part != tok and (part,) in self.names.get(part, ()):
                     return True
         return any(p.search(sentence.text) for p in self.issues)
 
@@ -97,6 +104,7 @@ def load_triggers(lang: str = "nl") -> Triggers:
         prefixes=tuple(p.lower() for p in data.get("prefixes") or []),
         parts=tuple(p.lower() for p in data.get("parts") or []),
         marks=tuple(data.get("quote_marks") or []),
+        mark_tokens=frozenset(data.get("quote_tokens") or []),
     )
     try:  # other modules' data: the cascade works (with fewer triggers) without them
         if data.get("actor_names"):
