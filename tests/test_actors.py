@@ -329,8 +329,9 @@ def test_places_origins_and_lists_after_a_locative(pipe: Pipeline) -> None:
                   "Oekraïne, concludeerde het Joint Investigation Team (JIT) eerder.", "2019-03-28")
     assert a.actors() == ["RUS"]
     # dpg2019-10670884: "Latijns- Amerika" (a broken hyphen) is not the United States, "in ... Europa" a place
-    a = run(pipe, "Guaidó kreeg de steun van vijftig regeringen, vooral in Latijns- Amerika en Europa.", "2019-03-05")
-    assert a.actors() == ["VEN"]  # Guaidó (people_2017_2021.yaml)
+    a = run(pipe, "Hij ontpopte zich daarmee tot de grootste uitdager van Maduro tot nu toe, en kreeg steun van "
+                  "vijftig regeringen, vooral in Latijns- Amerika en Europa.", "2019-03-05")
+    assert a.actors() == ["VEN"]
 
 
 def test_origin_of_an_act_and_host_of_a_visit_take_part(pipe: Pipeline) -> None:
@@ -350,7 +351,7 @@ def test_comparisons_are_not_reported_actors(pipe: Pipeline) -> None:
                      "rijden.", "2019-04-01").actors() == []
     a = run(pipe, "Als Kim als een Deng Xiaoping de geschiedenis wil ingaan dan moeten, precies zoals hij eiste, "
                   "eerst alle sancties worden opgeheven om vervolgens, net zoals Deng dat met China deed, de deuren "
-                  "open te zetten.", "2019-03-08")
+                  "open te zetten om te kunnen gaan werken aan welvaart en veiligheid van het volk.", "2019-03-08")
     assert "CHN" not in a.actors()
 
 
@@ -381,16 +382,16 @@ def test_nationality_adjectives_count_with_an_agent_or_act(pipe: Pipeline) -> No
     a = run(pipe, "De Amerikaanse president Donald Trump wil dat Nederlandse kaas, Franse wijn en Spaanse olijfolie "
                   "duurder worden in de VS.", "2019-04-10")
     assert a.actors() == ["USA"]
-    # dpg2019-10679556, dpg2019-10751308: a government, a state agency (compound: luchtvaartautoriteit)
+    # dpg2019-10679556, dpg2019-10751719: a government, a state agency (compound: luchtvaartautoriteit)
     a = run(pipe, "Ik mag hopen dat de Nederlandse regering hier nog even over gaat spreken met de Duitsers.",
             "2019-03-07")
     assert a.actors() == ["DEU", "NLD"]
     a = run(pipe, "De Amerikaanse luchtvaartautoriteit FAA kwam met een verklaring over het incident.", "2019-03-27")
     assert a.actors() == ["USA"]
     # dpg2019-10679537: companies' trade is no act of the state
-    a = run(pipe, "Amerikaanse luchtvaartmaatschappijen Kalitta Air en Jetblue eisen sancties tegen de concurrent.",
-            "2019-03-07")
-    assert a.actors() == []
+    a = run(pipe, "Amerikaanse luchtvaartmaatschappijen Kalitta Air en Jetblue eisen sancties tegen de concurrent, "
+                  "omdat de Nederlandse overheid hen van Schiphol zou weren.", "2019-03-07")
+    assert a.actors() == ["NLD"]
 
 
 def test_codes_outside_schema_and_dated_aliases(pipe: Pipeline) -> None:
@@ -411,8 +412,8 @@ def test_places_after_an_article_names_in_surnames_and_lists_of_common_nouns(pip
     assert run(pipe, "Henk Krol is fractievoorzitter van 50PLUS in de Tweede Kamer.", "2019-03-30").actors() == []
     assert run(pipe, "Elders in het Westen rijzen soortgelijke vragen.", "2019-03-26").actors() == []
     # dpg2019-10684791: a country in a surname
-    a = run(pipe, "Deze verschillen blijken uit onderzoek van politicoloog Wietse van Engeland van I&O Research in "
-                  "opdracht van de Volkskrant.", "2019-03-09")
+    a = run(pipe, "Deze verschillen tussen de seksen in politieke voorkeuren en stemgedrag blijken uit onderzoek van "
+                  "politicoloog Wietse van Engeland van I&O Research in opdracht van de Volkskrant.", "2019-03-09")
     assert a.actors() == []
     # nl-dev-001 (../shared/eval/dev.jsonl): "westerse landen" opens a new clause, it is no place after "grens met"
     a = run(pipe, "Rusland heeft een troepenmacht verzameld aan de grens met Oekraïne en westerse landen vrezen dat "
@@ -466,21 +467,24 @@ def test_speakers_of_2019_articles(pipe: Pipeline) -> None:
     assert people("Hij won zondag de eerste ronde van de verkiezingen, vóór president Porosjenko.", "2019-04-01") \
         == [("Porosjenko", "UKR", "Petro Poroshenko")]
     # dpg2019-10729049: an ambiguous surname made clear by its role counts later in the text too
-    found_people = people('De Australische premier Morrison riep de Turkse ambassadeur in Canberra op het matje. '
-                          '"Ik wacht de reactie van de Turkse regering af voordat ik verdere maatregelen neem", aldus '
-                          'Morrison.', "2019-03-20")
+    found_people = people('De Australische premier Morrison riep de Turkse ambassadeur in Canberra op het matje en '
+                          'eiste dat Erdogan zijn woorden terugneemt. "Ik wacht de reactie van de Turkse regering af '
+                          'voordat ik verdere maatregelen neem", aldus Morrison.', "2019-03-20")
     assert [p for p in found_people if p[0] == "Morrison"] == [("Morrison", "AUS", "Scott Morrison")] * 2
     # dpg2019-10686864: "Wang" after "Wang Yi"
     assert people("Topdiplomaat Wang Yi keerde zich tegen nieuwe sancties tegen Caracas. 'Er zijn genoeg lessen te "
                   "trekken uit het verleden', aldus Wang.", "2019-03-09") \
         == [("Wang Yi", "CHN", "Wang Yi"), ("Wang", "CHN", "Wang Yi")]
-    # the river is no minister
-    assert people("Het water in de Maas stijgt.", "2019-03-09") == []
+    # dpg2019-10672766: the river is no minister
+    assert people("Langs de Maas, de Rijn en de Loire, bijvoorbeeld, fiets je van de ene verbazing naar de andere over "
+                  "goede paden, niet gehinderd door autoverkeer.", "2019-03-06") == []
 
 
 def test_genitive_names_and_compared_countries(pipe: Pipeline) -> None:
     # dpg2019-10686200: the language; "in tegenstelling tot landen als Frankrijk" compares
-    a = run(pipe, "Ze hadden didactische vaardigheden en een slechte beheersing van het Nederlands.", "2019-03-09")
+    a = run(pipe, "Als interim-rector van de islamitische middelbare school Ibn Ghaldoun in Rotterdam zag hij "
+                  "leerkrachten voor de klas staan met weinig didactische vaardigheden en een slechte beheersing van "
+                  "het Nederlands.", "2019-03-09")
     assert a.actors() == []
     a = run(pipe, "Dit systeem zorgt dat Nederland een pluriform onderwijsstelsel heeft met voor ieder wat wils, in "
                   "tegenstelling tot landen als Frankrijk, waar alle scholen van de staat zijn.", "2019-03-09")
@@ -489,5 +493,7 @@ def test_genitive_names_and_compared_countries(pipe: Pipeline) -> None:
     a = run(pipe, "De verlenging van de toestemming om te pulsen is een Nederlands besluit.", "2019-03-26")
     assert a.actors() == ["NLD"]
     # dpg2019-10773661: "een land als Nederland" characterises
-    assert run(pipe, "Voor een welvarend land als Nederland is het onacceptabel dat nog altijd één op de negen "
-                     "kinderen in armoede opgroeit.", "2019-04-02").actors() == []
+    a = run(pipe, "Voor een welvarend land als Nederland is het onacceptabel dat nog altijd één op de tien "
+                  "kinderen opgroeit in armoede, vindt staatssecretaris Tamara van Ark van Sociale Zaken.",
+            "2019-04-02")
+    assert [(m.actor, m.participant) for m in a.mentions if m.span.text == "Nederland"] == [("NLD", False)]
