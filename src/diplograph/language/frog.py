@@ -17,6 +17,13 @@ Design (found by experiment with Frog 0.20):
 * Frog joins multi-word units (``Dmitri_Peskov``, tags ``B-PER_I-PER``); they are
   split back into the tokens that were sent.  The first part carries the unit's
   head and relation, the other parts attach to it with relation ``mwp``.
+
+Token fields: ``pos`` the CGN main tag (N, WW, SPEC, ADJ, VZ, LID, VNW, VG, BW, TW,
+LET, TSW), ``tag`` the full tag ("WW(pv,verl,ev)"), ``ner`` BIO with PER/ORG/LOC/MISC
+(Frog's PRO and EVE become MISC), ``head`` the index of the head in the sentence (-1
+for a root; a sentence may have several), ``rel`` Frog's Alpino-style relation (su,
+obj1, obj2, vc, body, mod, app, det, predc, cnj, crd, punct, mwp, ROOT, ...; empty when
+the parser was skipped or the sentence is longer than ``max_parser_tokens``).
 """
 
 from __future__ import annotations
