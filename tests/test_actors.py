@@ -511,3 +511,10 @@ def test_targets_of_measures_and_troops(pipe: Pipeline) -> None:
     a = run(pipe, "Daartoe behoren Indiase blauwhelmen en Amerikaanse soldaten die milities helpen in de strijd tegen "
                   "strijders van Islamitische Staat en al-Qaeda.", "2019-04-08")
     assert a.actors() == ["IND", "USA"]
+
+
+def test_spokesman_of_a_national_body_that_is_no_state_organ(pipe: Pipeline) -> None:
+    # dpg2019-10802105
+    a = run(pipe, "Nederlands exporteert jaarlijks voor 7 miljard euro aan kaas, zegt een woordvoerder van de "
+                  "Nederlandse Zuivel Organisatie.", "2019-04-10")
+    assert not [m for m in a.mentions if m.kind == "role"]

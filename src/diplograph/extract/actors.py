@@ -469,7 +469,9 @@ class Linker:
                       folded[end:end + 30])
         if mm:
             h = by_start.get(end + mm.end())
-            if h and h.alias.kind in ("name", "metonym", "person", "adjective"):  # "van de Russische Doema"
+            if h and h.alias.kind in ("name", "metonym", "person", "adjective") \
+                    and not (h.alias.kind == "adjective" and self._describes_non_actor(h)):
+                # "van de Russische Doema", not "van de Nederlandse Zuivel Organisatie"
                 return self._hit_actor(h)
         return None
 
