@@ -25,7 +25,7 @@ _FINITE_END = {".", "!", "?", ";"}
 class Cue:
     """A speech cue: tokens ``i``..``j`` of ``sent`` (j is the particle where there is one)."""
 
-    kind: str  # verb | according | aldus | anaphoric
+    kind: str  # verb | according | aldus | anaphoric | noun | for (a speaker before quoted words only)
     sent: Sentence
     i: int
     j: int
@@ -43,7 +43,7 @@ class Cue:
 
     @property
     def reported(self) -> bool:
-        return self.verb is None or self.verb.reported
+        return self.kind != "for" and (self.verb is None or self.verb.reported)
 
 
 def _verb_matches(v: Verb, toks: list[Token], i: int, masked: set[int], lex: QuoteLexicon) -> int | None:
@@ -68,6 +68,15 @@ def _verb_matches(v: Verb, toks: list[Token], i: int, masked: set[int], lex: Quo
         before2 = toks[i - 2].text if i > 1 else ""
         inverted = before == "," or (_is_quote_mark(before) and before2 == ",") or (
             before.lower() == "zo" and before2 in {",", ""})
+        if inverted and before == "," and not _is_quote_mark(before2):
+            # "..., erkende X (in ...)." closes the sentence; "De meeste landen, waaronder Duitsland, erkennen
+            # Guaidó als ..." is a subject with an apposition before an ordinary verb
+            np = np_after(toks, j + 1, lex, masked)
+            k = np[-1].i + 1 if np else j + 1
+            while k < len(toks) and toks[k].text.lower() in lex.fillers:
+                k += 1
+            inverted = bool(np) and (k >= len(toks) or toks[k].text in _FINITE_END | {",", ":"}
+                                     or toks[k].text.lower() in lex.prepositions)
         if not inverted:
             ok = False
             for k in range(j + 1, min(len(toks), j + 12)):
@@ -96,6 +105,12 @@ def find_cues(sent: Sentence, masked: set[int], lex: QuoteLexicon) -> list[Cue]:
         if w == "aldus":
             cues.append(Cue("aldus", sent, i, i))
             continue
+        if w in lex.according_before_quote and i == _first_unmasked(toks, masked):
+            np = np_after(toks, i + 1, lex, masked)
+            nxt = np[-1].i + 1 if np else len(toks)
+            if nxt < len(toks) and (nxt in masked or _is_quote_mark(toks[nxt].text)):
+                cues.append(Cue("for", sent, i, i))  # "Voor Stoltenberg 'is de tijd aangebroken'"
+            continue
         if w in lex.speech_nouns and i + 1 < len(toks) and toks[i + 1].text.lower() == "van":
             cues.append(Cue("noun", sent, i, i + 1))
             continue
@@ -110,6 +125,8 @@ def find_cues(sent: Sentence, masked: set[int], lex: QuoteLexicon) -> list[Cue]:
             j = _verb_matches(v, toks, i, masked, lex)
             if j is None:
                 continue
+            if any(toks[k].text.lower() in lex.negations for k in range(i + 1, j)):
+                break  # "maakten Blok en Payne niet bekend": nothing was said
             kind = "verb"
             first = _first_unmasked(toks, masked)
             if first is not None and toks[first].text.lower() in lex.anaphoric and i > first and (
@@ -179,12 +196,27 @@ def _non_finite(word: str) -> bool:
 _PASSIVE = {"wordt", "worden", "werd", "werden"}
 
 
+def _relative_subject(toks: list[Token], i: int, lex: QuoteLexicon) -> list[Token]:
+    """"de regering-Trump, die eerder deze week zei ...": the phrase a subject relative pronoun refers to."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        low = toks[k].text.lower()
+        if low in {",", ".", ":", ";"} or low in lex.by_form:
+            return []
+        if low == "die" and k >= 2 and toks[k - 1].text == ",":
+            return np_before(toks, k - 1, lex, clause_start_only=False)
+    return []
+
+
 def _apposition_subject(toks: list[Token], comma: int, lex: QuoteLexicon) -> list[Token]:
     """"Vladimir Medinskiy, hoofd van de Russische delegatie, verklaarde": the subject before an apposition."""
     subj = np_after(toks, 0, lex)
     if not subj:
         return []
     e = subj[-1].i + 1
+    if e + 1 < comma and toks[e].text.lower() in {"in", "uit", "te"} and is_cap(toks[e + 1].text):
+        e += 1  # "De ambassade in Caracas, aldus Russische media, benadrukt": a place after the subject
+        while e < comma and is_cap(toks[e].text):
+            e += 1
     if e < comma and toks[e].text == "," and all(t.text not in {".", ":", ";"} for t in toks[e + 1:comma]):
         if comma - e <= 15:
             # "De Oekraïense minister van Defensie, Rustem Umerov, kondigde aan": the name in between
@@ -199,7 +231,7 @@ def cue_speaker(c: Cue, masked: set[int], lex: QuoteLexicon) -> list[Token]:
     """The speaker phrase of a cue, from the parse where there is one, else by word order."""
     toks = c.sent.tokens
     skip = masked | {c.j}
-    if c.kind in ("according", "aldus"):
+    if c.kind in ("according", "aldus", "for"):
         return np_after(toks, c.i + 1, lex, skip)
     if c.kind == "noun":
         return np_after(toks, c.j + 1, lex, skip)
@@ -261,6 +293,9 @@ def _speaker_by_order(c: Cue, masked: set[int], lex: QuoteLexicon, skip: set[int
     after = np_after(toks, c.i + 1, lex, skip)
     if after:
         return after
+    rel = _relative_subject(toks, c.i, lex)
+    if rel:
+        return rel
     if c.i > 0 and toks[c.i - 1].text.lower() in {"en", "maar"}:
         # "Poetin noemde Xi zijn 'vriend' en zei dat ...": the subject of the first verb
         subj = np_after(toks, 0, lex)

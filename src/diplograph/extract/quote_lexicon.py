@@ -52,6 +52,10 @@ class QuoteLexicon:
     scare_markers: set[str]
     naming_words: set[str]
     short_quote_words: int
+    institutions: set[str] = field(default_factory=set)
+    according_before_quote: set[str] = field(default_factory=set)
+    negations: set[str] = field(default_factory=set)
+    clause_verbs: set[str] = field(default_factory=set)
     by_form: dict[str, list[Verb]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -128,4 +132,8 @@ def load_lexicon(lang: str = "nl") -> QuoteLexicon:
         scare_markers=_lower(d["scare_markers"]),
         naming_words=_lower(d["naming_words"]),
         short_quote_words=int(d["short_quote_words"]),
+        institutions=_lower(d.get("institutions")),
+        according_before_quote=_lower(d.get("according_before_quote")),
+        negations=_lower(d.get("negations")),
+        clause_verbs=_lower(d.get("clause_verbs")),
     )

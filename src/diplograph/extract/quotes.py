@@ -82,7 +82,7 @@ def _resolve(doc: _Doc, toks: list[Token], sent_index: int, media: bool = False)
         if ante is not None:
             return Speaker(ante.name, ante.actor or sp.actor, sp.start, sp.end, sp.text, "pronoun", True)
         return sp
-    if _definite_description(doc, toks) and not any(m.kind == "role" and m.person for m in ms):
+    if _definite_description(doc, toks) and not any(m.kind in ("role", "coref") and m.person for m in ms):
         head = toks[-1].text.lower()
         for idx, h in reversed(doc.history):  # "Een Amerikaanse functionaris ... aldus de functionaris"
             if sent_index - idx > 5:
@@ -106,6 +106,8 @@ def _definite_description(doc: _Doc, toks: list[Token]) -> bool:
         return False
     if head.text.isupper() or doc.resolver.is_channel(head.start, head.end, head.text):
         return False  # "de BBC", "de VN": an organisation or a medium, not a description
+    if head.text.lower() in doc.lex.institutions:
+        return False  # "de Venezolaanse regering" speaks as a body, not as one of its people
     if is_role(head.text, doc.lex):
         return True
     if head.text.endswith(("en", "ers")):
@@ -253,9 +255,14 @@ def _context_cues(doc: _Doc, q: Quoted) -> list[Cue]:
         return []
     cues: list[Cue] = []
     for idx in range(s1.index, s2.index + 1):
+        toks = doc.a.sentences[idx].tokens
         for c in doc.cues.get(idx, []):
-            if not (q.open <= c.start < q.close):
-                cues.append(c)
+            if q.open <= c.start < q.close:
+                continue
+            lo, hi = (q.close, c.start) if c.start >= q.close else (c.end, q.open)
+            if any(_starts_sentence(doc, toks, k) for k, t in enumerate(toks) if lo <= t.start < hi):
+                continue  # "... een 'marionet' van de VS. Maduro gaat er prat op": another sentence's cue
+            cues.append(c)
     return cues
 
 
@@ -321,7 +328,7 @@ def _direct(doc: _Doc, q: Quoted) -> None:
     sp: Speaker | None = None
     if cue is not None and cue.speaker:
         sp = _resolve(doc, cue.speaker, cue.sent.index, media=cue.kind == "verb")
-        if sp is None and cue.kind == "according":
+        if sp is None and cue.kind in ("according", "for"):
             cue = None
     if sp is None and cue is None:
         head = _headline_speaker(doc, q)
@@ -356,6 +363,64 @@ def _tokens_text(doc: _Doc, toks: list[Token]) -> tuple[int, int] | None:
     return toks[0].start, toks[-1].end
 
 
+_SENT_END = {".", "!", "?"}
+_HEAD_WORDS = {"de", "het", "een"}
+
+
+def _starts_sentence(doc: _Doc, toks: list[Token], k: int) -> bool:
+    """Token ``k`` starts a new sentence inside a tokenised 'sentence': after a full stop (or a quotation
+    closed by one) before a capital or an opening mark ("... dan u." De erkenning ..."), or a capitalised
+    article or clause word right after a lower-case word (a run-in subheading: "China waarschuwt Terwijl ...")."""
+    if k <= 0 or k >= len(toks):
+        return False
+    t, prev = toks[k], toks[k - 1]
+    if doc.in_quote(t.start, t.end) and doc.in_quote(prev.start, prev.end):
+        return False
+    if not (is_cap(t.text) or _is_quote_mark(t.text)):
+        return False
+    p = k - 1
+    while p > 0 and _is_quote_mark(toks[p].text):
+        p -= 1
+    if toks[p].text in _SENT_END:
+        before = toks[p - 1].text if p > 0 else ""
+        return not (before.islower() and len(before) <= 4)  # "mr.", "bijv." are abbreviations
+    base = toks[p].text[:-1]
+    if toks[p].text.endswith(".") and len(base) >= 2 and base.isalpha() and base.isupper():
+        return True  # "... van de VS. Maduro gaat": an acronym ends the sentence
+    low = t.text.lower()
+    if p == k - 1 and prev.text.isalpha() and prev.text.islower() and (
+            low in _HEAD_WORDS or low in doc.lex.subordinators or low in doc.lex.clause_openers):
+        return True
+    return False
+
+
+def _first_sentence(doc: _Doc, toks: list[Token]) -> list[Token]:
+    """The tokens up to the first sentence start inside them."""
+    for k in range(1, len(toks)):
+        if _starts_sentence(doc, toks, k):
+            return toks[:k]
+    return toks
+
+
+def _last_sentence(doc: _Doc, toks: list[Token]) -> list[Token]:
+    """The tokens from the last sentence start inside them."""
+    for k in range(len(toks) - 1, 0, -1):
+        if _starts_sentence(doc, toks, k):
+            return toks[k:]
+    return toks
+
+
+def _cut_coordination(doc: _Doc, toks: list[Token]) -> list[Token]:
+    """A reported clause ends before "en" with a main-clause verb: "dat hij de enige rechtmatige president
+    is en beschuldigt de Amerikanen ..." (the speaker's next act, not their words)."""
+    for k in range(2, len(toks) - 1):
+        low = toks[k + 1].text.lower()
+        if toks[k].text.lower() == "en" and not doc.in_quote(toks[k].start, toks[k].end) and (
+                low in doc.lex.by_form or low in doc.lex.call_verbs or low in doc.lex.clause_verbs):
+            return toks[:k]
+    return toks
+
+
 def _mostly_quoted(doc: _Doc, s: Sentence, start: int, end: int, share: float = 0.6) -> bool:
     words = [t for t in s.tokens if start <= t.start and t.end <= end and t.text[0].isalnum()]
     if not words:
@@ -369,16 +434,21 @@ def _content_after(doc: _Doc, c: Cue) -> tuple[int, int] | None:
     toks = c.sent.tokens
     mask = doc.masks[c.sent.index]
     sp_idx = {t.i for t in c.speaker or []}
-    if c.verb is not None and c.verb.content == "after_particle":
-        return _tokens_text(doc, toks[c.j + 1:])
+    if c.verb is not None and c.verb.content == "after_particle":  # "sprak van een aanval, ...": up to a comma
+        end = next((k for k in range(c.j + 1, len(toks)) if toks[k].text == "," and k not in mask), len(toks))
+        return _tokens_text(doc, toks[c.j + 1:end])
     for k in range(c.j + 1, min(len(toks), c.j + 16)):
         if k in mask:
             break
         w = toks[k].text.lower()
         if w == "dat" and k not in sp_idx:
-            return _tokens_text(doc, toks[k + 1:])
+            rest = _first_sentence(doc, toks[k + 1:])
+            words = [t for t in rest if t.text[0].isalnum()]
+            if words and words[0].text.lower() in doc.lex.prepositions and is_cap(words[-1].text):
+                return None  # "zei dat bij de ontvangst van Jair Bolsonaro": "dat" is the object
+            return _tokens_text(doc, _cut_coordination(doc, rest))
         if w == ":":
-            return _tokens_text(doc, toks[k + 1:])
+            return _tokens_text(doc, _first_sentence(doc, toks[k + 1:]))
         if w in {".", ";", "?", "!"} or (w == "," and k > c.j + 1):
             break
     # "zei verheugd te zijn over ...": a te-infinitive complement
@@ -389,8 +459,9 @@ def _content_after(doc: _Doc, c: Cue) -> tuple[int, int] | None:
             k += 1
         rest = toks[k:]
         words = [t.text.lower() for t in rest]
-        if "te" in words and "," not in words[:words.index("te")] and "dat" not in words[:words.index("te")]:
-            return _tokens_text(doc, rest)
+        head = words[:words.index("te")] if "te" in words else []
+        if "te" in words and not {",", "dat", "om"} & set(head):  # "om ... te": a purpose, not the words
+            return _tokens_text(doc, _cut_coordination(doc, _first_sentence(doc, rest)))
     return None
 
 
@@ -403,8 +474,8 @@ def _content_around(doc: _Doc, c: Cue) -> tuple[int, int] | None:
     if i == 0 or toks[i - 1].text not in {",", "”", '"', "’", "'"}:
         return None
     end_attr = max([c.j] + [t.i for t in c.speaker or []]) + 1
-    before = toks[:i]
-    after = toks[end_attr:]
+    before = _last_sentence(doc, toks[:i])
+    after = _first_sentence(doc, toks[end_attr:])
     # "..., zei Vance, maar dat heeft weinig zin": the sentence goes on after the attribution;
     # "..., zegt X, die sinds ...": a clause about the speaker does not
     if len(after) > 1 and after[0].text == "," and after[1].text.lower() in doc.lex.continuations:
@@ -415,6 +486,8 @@ def _content_around(doc: _Doc, c: Cue) -> tuple[int, int] | None:
     if span is None:
         return None
     tail = _tokens_text(doc, after)
+    if not tail and before[0].text.lower() in doc.lex.subordinators:
+        return None  # "Terwijl de spanningen opliepen, waarschuwde China voor ...": a clause of time, not words
     if tail:
         doc.gaps[(span[0], tail[1])] = (span[1], tail[0])
         return span[0], tail[1]
@@ -438,8 +511,8 @@ def _content_according(doc: _Doc, c: Cue) -> tuple[int, int] | None:
         if toks[k].text.lower() in doc.lex.clause_openers or (toks[k].text == "," and k < c.i - 1):
             start = k + 1
             break
-    before = _tokens_text(doc, toks[start:c.i])
-    after = _tokens_text(doc, toks[end_attr:])
+    before = _tokens_text(doc, _last_sentence(doc, toks[start:c.i]))
+    after = _tokens_text(doc, _first_sentence(doc, toks[end_attr:]))
     if before and after:
         return before[0], after[1]
     return before or after
@@ -458,13 +531,13 @@ def _reported(doc: _Doc, c: Cue) -> None:
         prev = doc.a.sentences[s.index - 1] if s.index > 0 else None
         if prev is None:
             return
-        span = _tokens_text(doc, prev.tokens)
+        span = _tokens_text(doc, _last_sentence(doc, prev.tokens))
         s_content = prev
     elif c.kind == "according":
         span = _content_according(doc, c)
         s_content = s
     elif c.kind == "aldus":
-        span = _content_around(doc, c) or _tokens_text(doc, c.sent.tokens[:c.i])
+        span = _content_around(doc, c) or _tokens_text(doc, _last_sentence(doc, c.sent.tokens[:c.i]))
         s_content = s
     else:
         span = _content_after(doc, c) or _content_around(doc, c)

@@ -19,7 +19,8 @@ _ARTICLES = {"de", "het", "een", "die", "dat", "deze", "dit", "zijn", "haar", "h
 _AUX = {"heeft", "hebben", "had", "hadden", "wordt", "worden", "werd", "werden",
         "zal", "zullen", "zou", "zouden", "kan", "kon", "wil", "wilde", "moet", "moest"}
 _CLAUSE_START = {",", ":", ";", "(", "—", "–", "-", "en", "maar", "want", "of", "dus"}
-_NATIONALITY = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:ische|sche|se)$")
+# Russische, Franse, Nieuw-Zeelandse, Zuid-Koreaanse (not the first names Marise, Louise, Denise)
+_NATIONALITY = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ]+-)?[A-ZÀ-Ý][a-zà-ÿ]+(?:ische|sche|(?<!i)se)$")
 
 
 @dataclass
@@ -43,7 +44,8 @@ def is_role(word: str, lex: QuoteLexicon) -> bool:
     w = word.lower()
     if w in lex.roles or ("-" in w and w.rsplit("-", 1)[1] in lex.roles):  # NAVO-baas, Kremlin-woordvoerder
         return True
-    return any(w.endswith(r) and len(r) >= 6 for r in lex.roles)  # Kremlinwoordvoerder
+    # Kremlinwoordvoerder, inlichtingenbaas, energieminister: a compound ending in a role
+    return any(w.endswith(r) and (len(r) >= 6 or len(r) >= 4 and len(w) - len(r) >= 4) for r in lex.roles)
 
 
 def is_adjective(word: str) -> bool:
@@ -67,6 +69,8 @@ def _np_word(tok: Token, lex: QuoteLexicon, neighbour: str | None) -> str:
         return "art"
     if low in lex.np_stop or low in lex.fillers or low in lex.pronouns:
         return ""
+    if len(w) > 2 and w.endswith(".") and w[:-1].isupper():
+        return ""  # "de VS. Maduro gaat": an acronym that ends a sentence
     if low in lex.prepositions and low not in lex.name_particles:
         return ""  # "Onder Poetin ..."
     if is_role(w, lex) or low in lex.channels:
@@ -107,6 +111,8 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, skip: set[int] | None
             kind = _np_word(t, lex, None)
         if not kind and prev in ("art", "adj") and low.isalpha() and low == t.text and is_cap(nxt):
             kind = "role"  # "de Palestijnse beweging Hamas"
+        if not kind and is_cap(t.text) and prev in ("role", "name") and is_cap(nxt) and k > 0:
+            kind = "name"  # "inlichtingenbaas Dan Coats": a first name that is also a word
         if not kind:
             break
         if kind == "art" and prev not in (None, "van"):
@@ -140,13 +146,16 @@ def np_before(toks: list[Token], i: int, lex: QuoteLexicon, clause_start_only: b
         t = toks[k]
         low = t.text.lower()
         head = kinds[0] if kinds else None
-        if low == "van" and out and head in ("name", "role", "art") and k >= 1 and is_role(toks[k - 1].text, lex):
+        if low == "van" and out and head in ("name", "role", "art", "adj") and k >= 1 \
+                and is_role(toks[k - 1].text, lex):
             kind = "van"
         else:
             kind = _np_word(t, lex, None)
         if not kind and head == "name" and low.isalpha() and low == t.text and k >= 1 and (
                 toks[k - 1].text.lower() in _ARTICLES or is_adjective(toks[k - 1].text)):
             kind = "role"  # "de Palestijnse beweging Hamas": a describing noun before a name
+        if not kind and is_cap(t.text) and head == "name" and k >= 1 and is_role(toks[k - 1].text, lex):
+            kind = "name"  # "inlichtingenbaas Dan Coats zei"
         if not kind or (kind == "adj" and head not in ("name", "role", "adj")):
             break
         if kind == "particle" and head != "name":
@@ -167,8 +176,10 @@ def np_before(toks: list[Token], i: int, lex: QuoteLexicon, clause_start_only: b
         prev = toks[k].text
         if prev.lower() in {"zijn", "haar", "hun"} and k >= 1 and toks[k - 1].text.lower() == "en":
             return out  # "X en zijn Franse ambtgenoot Y verklaarden"
-        if prev not in _CLAUSE_START and prev.lower() not in lex.fillers and not _is_quote_mark(prev):
-            return []
+        if prev not in _CLAUSE_START and prev.lower() not in lex.fillers and not _is_quote_mark(prev) \
+                and not (prev[-1] in ".!?" and (len(prev) == 1 or prev[:-1].isupper())) \
+                and not (out[0].text in {"De", "Het", "Een"} and not is_cap(prev)):
+            return []  # a capitalised article inside a sentence starts one (a run-in subheading)
     return out
 
 
@@ -274,13 +285,24 @@ class SpeakerResolver:
             m = max(persons, key=lambda m: len(m.person or ""))
             return Speaker(self.person_text(m.person or ""), m.actor or actor, start, end, phrase, "role", True)
         if name_toks:
-            if len(name_toks) == 1 and not ms and not self.name_like(name_toks[0]):
-                return None  # "Pessimisten vrezen dat ...": a common noun at the start of a sentence
+            if len(name_toks) == 1 and not ms:
+                known = self._known_person(name_toks[0].text)
+                if known is not None:  # "aldus Wang" after "Topdiplomaat Wang Yi"
+                    return Speaker(self.person_text(known.person or ""), known.actor or actor, start, end, phrase,
+                                   "name", True)
+                if not self.name_like(name_toks[0]):
+                    return None  # "Pessimisten vrezen dat ...": a common noun at the start of a sentence
             name = self.text[name_toks[0].start:name_toks[-1].end]
             return Speaker(self.fullest(name), actor, start, end, phrase, "name", not ms or len(name_toks) > 1)
         core = self._strip_article(toks)
         text = self.text[core[0].start:end] if core else phrase
         return Speaker(text, actor, start, end, phrase, "role")
+
+    def _known_person(self, word: str) -> Mention | None:
+        """The one person of the document whose name has ``word`` in it ("Wang" in "Wang Yi")."""
+        found = {m.person: m for m in self.mentions if m.person and m.kind in ("name", "role")
+                 and word in m.span.text.split()}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     @staticmethod
     def _actor(ms: list[Mention]) -> str | None:
