@@ -17,9 +17,14 @@ Steps, per document:
 4. coreference: "hij"/"zij" after one person just named, "de president" after the last
    holder named (never a person named in the same sentence), surnames of new names;
 5. participation: each mention says whether it makes its actor a participant of what
-   the text reports; places ("in Syrië", "de Poolse hoofdstad Warschau"), descriptions
-   ("de Britse krant", "een Russische analist", "Minsk-akkoorden"), ambiguous aliases
-   and media outlets do not (``Mention.participant``; see ``Analysis.actors``).
+   the text reports; places ("in Syrië", "de Poolse hoofdstad Warschau", lists after a
+   locative, origins and destinations of countries: "olie die naar Hongarije, Slowakije en
+   Tsjechië stroomt"), descriptions ("de Britse krant", "een Russische analist",
+   "Minsk-akkoorden", "Navo-bondgenoot Turkije"), nationality adjectives without an agent or
+   act after them ("Nederlandse kaas"), comparisons ("net zoals we deden voor Finland"),
+   examples closing a sentence ("... met zeventien landen, waaronder Israël en Japan."),
+   codes outside SCHEMA (KB ``listed: false``), ambiguous aliases and media outlets do not
+   (``Mention.participant``; see ``Analysis.actors``).
 
 Language knowledge lives in ``lang/<xx>/actor_patterns.yaml`` (:mod:`actor_lexicon`),
 the knowledge base in ``data/actors/*.yaml`` (:mod:`actor_kb`).
@@ -37,7 +42,7 @@ from diplograph.extract.actor_lexicon import Lexicon, fold, strip_accents, words
 from diplograph.extract.pipeline import register
 from diplograph.model import Analysis, Mention, Span
 
-VERSION = "2"
+VERSION = "3"
 EXTRACTOR = f"actors@{VERSION}"
 
 
