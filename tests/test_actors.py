@@ -518,3 +518,13 @@ def test_spokesman_of_a_national_body_that_is_no_state_organ(pipe: Pipeline) -> 
     a = run(pipe, "Nederlands exporteert jaarlijks voor 7 miljard euro aan kaas, zegt een woordvoerder van de "
                   "Nederlandse Zuivel Organisatie.", "2019-04-10")
     assert not [m for m in a.mentions if m.kind == "role"]
+
+
+def test_private_travel_destination_is_a_place(pipe: Pipeline) -> None:
+    # dpg2019-10667943: a traveller who acts for no state; the host counts only after a named office holder
+    a = run(pipe, "In 2014 vertrok hij naar Syrië om te vechten aan de zijde van IS.", "2019-03-04")
+    assert a.actors() == []
+    # dpg2019-10747477
+    a = run(pipe, "Hij reisde ruim van tevoren naar Nieuw-Zeeland, kocht daar vuurwapens en zette twee dagen voor de "
+                  "aanslagen foto's online van de wapens.", "2019-03-26")
+    assert a.actors() == []

@@ -40,6 +40,7 @@ class Lexicon:
     member_nouns: set[str] = field(default_factory=set)
     origin_prepositions: set[str] = field(default_factory=set)
     visit_nouns: set[str] = field(default_factory=set)
+    travel_words: set[str] = field(default_factory=set)
     set_nouns: list[str] = field(default_factory=list)
     measure_nouns: list[str] = field(default_factory=list)
     example_words: list[str] = field(default_factory=list)
@@ -106,6 +107,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         member_nouns=low("member_nouns"),
         origin_prepositions=low("origin_prepositions"),
         visit_nouns=low("visit_nouns"),
+        travel_words=low("travel_words"),
         set_nouns=sorted(low("set_nouns")),
         measure_nouns=sorted(low("measure_nouns")),
         example_words=[str(w) for w in data.get("example_markers", [])],

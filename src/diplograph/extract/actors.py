@@ -303,6 +303,9 @@ class Linker:
             if len(words) > 1 and words[-1] in self.lex.origin_prepositions - self.lex.locatives \
                     and words[-2] in self.lex.agent_nouns | self.lex.action_nouns:
                 return False  # "de dreiging vanuit Rusland", "troepen uit Rusland": the state acts
+            if words[-1] == "naar" and self.lex.travel_words & set(words_before(before, len(before) - 1, 6)) \
+                    and self._person_before(pos):
+                return False  # "Poetin reist donderdag naar China": the host of a state visit takes part
             return not (len(words) > 1 and words[-2] in self.lex.conflict_nouns | self.lex.visit_nouns)
         return bool(words) and (words[-1] in self.lex.locative_nouns or " ".join(words[-2:]) in self.lex.locative_nouns)
 
@@ -318,6 +321,12 @@ class Linker:
         if not m or not any(m.group(1).endswith(n) for n in self.lex.set_nouns):
             return False
         return bool(self._LIST_END.match(self.text, h.end))
+
+    def _person_before(self, pos: int) -> bool:
+        """A KB person named earlier in the sentence (within 150 characters) of ``pos``."""
+        start = max(0, pos - 150)
+        stop = max((m.end() for m in re.finditer(r"[.!?]\s", self.text[start:pos])), default=0) + start
+        return any(h.alias.kind == "person" and stop <= h.start < pos for h in self._hits)
 
     def _in_comparison(self, pos: int) -> bool:
         """A name in a comparison, not in what is reported: "zoals bij de toetredingsaanvragen van Zweden",
