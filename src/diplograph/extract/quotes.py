@@ -15,6 +15,7 @@ from diplograph.extract.quote_cues import Cue, find_cues
 from diplograph.extract.quote_direct import Quoted, find_quoted
 from diplograph.extract.quote_lexicon import QuoteLexicon, has_lexicon, load_lexicon
 from diplograph.extract.speakers import (
+    _AUX,
     Speaker,
     SpeakerResolver,
     _is_quote_mark,
@@ -149,6 +150,14 @@ def _running_speaker(doc: _Doc, s: Sentence, q: Quoted) -> Speaker | None:
         if s.index - idx <= 3 and sp.name:
             hist = (idx, sp)
         break
+    if hist and s.index > 0 and hist[0] < s.index - 1:
+        # "In een toespraak heeft Guaidó de uitzetting veroordeeld. '...'": a new subject in the sentence
+        # just before the quotation takes over from an earlier speaker
+        prev = doc.a.sentences[s.index - 1]
+        subj = _subject_person(doc, prev)
+        if subj is not None and doc.paragraph_gap(prev.end, q.open) == 0 and \
+                last_word(subj.name) != last_word(hist[1].name):
+            return subj
     if hist and doc.paragraph_gap(doc.a.sentences[hist[0]].end, q.open) == 0:
         return hist[1]
     if s.index > 0:
@@ -165,6 +174,29 @@ def _running_speaker(doc: _Doc, s: Sentence, q: Quoted) -> Speaker | None:
                 if sp is not None and sp.person and sp.kind == "name":
                     return sp
     return hist[1] if hist and doc.paragraph_gap(doc.a.sentences[hist[0]].end, q.open) <= 1 else None
+
+
+def last_word(name: str | None) -> str:
+    return (name or "").split()[-1].lower() if (name or "").split() else ""
+
+
+def _subject_person(doc: _Doc, s: Sentence) -> Speaker | None:
+    """A person named as the subject of ``s`` by word order: the sentence's first phrase, or the
+    phrase right after a finite auxiliary ("In een toespraak heeft Guaidó ... veroordeeld")."""
+    toks = s.tokens
+    starts = [0] + [k + 1 for k, t in enumerate(toks[:-1]) if t.text.lower() in _AUX and k > 0]
+    for k in starts[:2]:
+        if doc.in_quote(toks[k].start, toks[k].end):
+            continue
+        np = np_after(toks, k, doc.lex)
+        if not np or np[0].i != k:
+            continue
+        ms = [m for m in doc.a.mentions if m.person and m.kind in ("name", "role", "coref")
+              and np[0].start <= m.span.start and m.span.end <= np[-1].end]
+        if ms:
+            return Speaker(doc.resolver.person_text(ms[0].person or ""), ms[0].actor, ms[0].span.start,
+                           ms[0].span.end, ms[0].span.text, "name", True)
+    return None
 
 
 def _first_person(doc: _Doc, s: Sentence, before: int, actor: str | None, depth: int = 0) -> Speaker | None:
@@ -269,9 +301,13 @@ def _context_cues(doc: _Doc, q: Quoted) -> list[Cue]:
 def _is_scare(doc: _Doc, q: Quoted, cues: list[Cue]) -> bool:
     """A term, not a quotation: "de zogenoemde 'demilitarisering'", "de 'speciale militaire operatie',
     zoals Moskou de oorlog noemt"."""
-    before = re.findall(r"[\w.-]+", doc.text[max(0, q.open - 40):q.open])
-    if before and before[-1].lower() in doc.lex.scare_markers:
+    before = [w.lower() for w in re.findall(r"[\w.-]+", doc.text[max(0, q.open - 40):q.open])]
+    if before and before[-1] in doc.lex.scare_markers:
         return True
+    if len(before) > 1 and before[-1] == "van" and before[-2] in doc.lex.scare_markers:
+        return True  # "de status van 'major non-NATO ally'"
+    if re.match(r"\s*\([A-Z][A-Z0-9-]+\)", doc.text[q.close:q.close + 20]):
+        return True  # a term given with its abbreviation: "'major non-NATO ally' (MNNA)"
     for cue in cues:
         if cue.verb is not None and not cue.verb.reported and cue.start > q.close:
             between = re.findall(r"\w+", doc.text[q.close:cue.start].lower())
@@ -383,7 +419,7 @@ def _starts_sentence(doc: _Doc, toks: list[Token], k: int) -> bool:
         p -= 1
     if toks[p].text in _SENT_END:
         before = toks[p - 1].text if p > 0 else ""
-        return not (before.islower() and len(before) <= 4)  # "mr.", "bijv." are abbreviations
+        return not (len(before) == 1 and before.isupper())  # an initial ("J. Smit"); "mr." is one token
     base = toks[p].text[:-1]
     if toks[p].text.endswith(".") and len(base) >= 2 and base.isalpha() and base.isupper():
         return True  # "... van de VS. Maduro gaat": an acronym ends the sentence
@@ -509,6 +545,8 @@ def _content_according(doc: _Doc, c: Cue) -> tuple[int, int] | None:
     start = 0
     for k in range(c.i - 1, -1, -1):  # "..., dat volgens X een waarde heeft": the clause only
         if toks[k].text.lower() in doc.lex.clause_openers or (toks[k].text == "," and k < c.i - 1):
+            if toks[k].text.lower() == "die" and k > 0 and toks[k - 1].text != ",":
+                return None  # "de heffingen die India volgens hem toepast": a relative clause, not a claim
             start = k + 1
             break
     before = _tokens_text(doc, _last_sentence(doc, toks[start:c.i]))
@@ -554,6 +592,8 @@ def _reported(doc: _Doc, c: Cue) -> None:
     sp = _resolve(doc, c.speaker, s.index)
     if sp is None or not sp.name:
         return
+    if c.kind == "anaphoric" and _acts_in(doc, s_content, span, sp):
+        return  # "Trump ondertekende een verklaring ... Dat had Trump al aangekondigd": an act, not words
     gap = doc.gaps.get(span)
     if gap:  # the words around the attribution, without it
         words = _clean(doc.text[span[0]:gap[0]]) + " " + _clean(doc.text[gap[1]:span[1]])
@@ -564,6 +604,19 @@ def _reported(doc: _Doc, c: Cue) -> None:
         co_sp = _resolve(doc, co, s.index)
         if co_sp is not None and co_sp.name:
             _add(doc, words, span[0], span[1], s_content.index, False, co_sp, c, dedupe=False)
+
+
+def _acts_in(doc: _Doc, s: Sentence, span: tuple[int, int], sp: Speaker) -> bool:
+    """The speaker is named in the content sentence, outside quotations and prepositional phrases: the
+    sentence tells what they did, and "Dat heeft X gezegd" does not make it their words."""
+    if not sp.person:
+        return False
+    for m in doc.a.mentions:
+        if m.sentence == s.index and m.person and span[0] <= m.span.start < span[1] \
+                and last_word(doc.resolver.person_text(m.person)) == last_word(sp.name) \
+                and not doc.in_quote(m.span.start, m.span.end) and not _after_preposition(doc, m.span.start):
+            return True
+    return False
 
 
 def toks_lower(t: Token) -> str:

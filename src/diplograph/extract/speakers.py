@@ -48,6 +48,12 @@ def is_role(word: str, lex: QuoteLexicon) -> bool:
     return any(w.endswith(r) and (len(r) >= 6 or len(r) >= 4 and len(w) - len(r) >= 4) for r in lex.roles)
 
 
+def _led_body(word: str, lex: QuoteLexicon) -> bool:
+    """"regering-Trump", "kabinet-Rutte": a body named after its leader."""
+    head, _, name = word.partition("-")
+    return bool(name) and is_cap(name) and head.lower() in lex.institutions
+
+
 def is_adjective(word: str) -> bool:
     """A (nationality) adjective in a speaker phrase: Russische, Franse, voormalige, Amerikaanse."""
     w = word.lower()
@@ -71,6 +77,8 @@ def _np_word(tok: Token, lex: QuoteLexicon, neighbour: str | None) -> str:
         return ""
     if len(w) > 2 and w.endswith(".") and w[:-1].isupper():
         return ""  # "de VS. Maduro gaat": an acronym that ends a sentence
+    if _led_body(w, lex):
+        return "name"
     if low in lex.prepositions and low not in lex.name_particles:
         return ""  # "Onder Poetin ..."
     if is_role(w, lex) or low in lex.channels:
@@ -273,6 +281,9 @@ class SpeakerResolver:
                 text = self.text[self._strip_article(head)[0].start:end]
                 return Speaker(text, actor, start, end, phrase, "institution")
         persons = [m for m in ms if m.person]
+        body = next((t for t in toks if _led_body(t.text, self.lex)), None)
+        if body is not None and not name_toks:  # "de regering-Trump" speaks as a body
+            return Speaker(body.text, actor, start, end, phrase, "institution")
         if name_toks:
             own = [m for m in ms if m.span.start <= name_toks[-1].start < m.span.end]
             name = self.fullest(self.text[name_toks[0].start:name_toks[-1].end])
