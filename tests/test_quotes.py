@@ -249,3 +249,72 @@ def test_cue_inside_reported_words_and_fixed_phrases(bare: Pipeline) -> None:
     text = ("Eerlijk gezegd had Kevin al eerder ingrijpen van de minister verwacht: wat mensen aan huishoudelijke "
             "hulp krijgen is een 'politieke keuze', zegt hij.")
     assert all(q.speaker != "Eerlijk" for q in run(bare, text, "2019-06").quotes)
+
+
+# ------------------------------------------------------------------ round 2: unseen 2019 news
+
+
+def test_old_style_marks_compound_roles_and_running_speaker(bare: Pipeline) -> None:
+    # dpg2019-10740965: ,, ... '' quotations; "politiechef" is a role noun; the third quotation stays his
+    text = (",,We willen allemaal weten hoe dit heeft kunnen gebeuren'', zei topman Torstein Hagen van Viking "
+            "Cruises. Hij erkent dat het veel erger had kunnen aflopen. ,,Het schip was al bijna aan de grond "
+            "gelopen, voordat ze een van de motoren konden herstarten'', zei politiechef Hans Vik. ,,Als dat was "
+            "gebeurd, zouden we een grote ramp hebben meegemaakt.''")
+    a = run(bare, text, "2019-03")
+    assert find(a, "We willen allemaal weten", direct=True).speaker == "Torstein Hagen"
+    assert find(a, "Het schip was al bijna", direct=True).speaker == "Hans Vik"
+    assert find(a, "zouden we een grote ramp", direct=True).speaker == "Hans Vik"
+
+
+def test_describing_noun_before_a_full_name(bare: Pipeline) -> None:
+    # dpg2019-10751501: "landbouwer" is no listed role, but it describes the name after it
+    text = ("Glyfosaat is al sinds 1977 op de markt. ,,Als we geen glyfosaat mogen gebruiken, wordt het veel "
+            "moeilijker om een voldoende grote oogst van het veld te halen'', zegt landbouwer Diny Oomen uit "
+            "Raamsdonk.")
+    assert find(run(bare, text, "2019-03"), "Als we geen glyfosaat", direct=True).speaker == "Diny Oomen"
+
+
+def test_volgens_mid_sentence_with_two_sources(bare: Pipeline) -> None:
+    # dpg2019-10648032: the words without "volgens X en Y"; the clause before "blijkt" is part of them
+    text = ("Dat er desondanks nog steeds een dreiging is van een aanslag in Nederland blijkt volgens de NCTV en "
+            "inlichtingendienst AIVD onder meer uit het oprollen, in september, van de 'Arnhem-groep'.")
+    q = find(run(bare, text, "2019-03"), "nog steeds een dreiging", direct=False)
+    assert "volgens" not in q.text and "AIVD" not in q.text and q.text.endswith("Arnhem-groep")
+
+
+def test_run_in_subheading_is_no_part_of_the_words(bare: Pipeline) -> None:
+    # dpg2019-10747044: the subheading "Samenhang" ran into the sentence; the direct quotation after the
+    # reported sentence is the same speaker's
+    text = ("Samenhang Waar deze samenwerking rond deze 40 onderzoeken uiteindelijk toe leidt, moet volgens "
+            "politiechef Arjan Derksen nog blijken. \"We zijn nu alles op een rij aan het zetten. Daaruit moet "
+            "blijken of er bijvoorbeeld sprake is van criminele netwerken.\"")
+    a = run(bare, text, "2019-03")
+    q = find(a, "uiteindelijk toe leidt", direct=False)
+    assert q.speaker == "Arjan Derksen" and q.text.startswith("Waar deze") and "volgens" not in q.text
+    assert find(a, "We zijn nu alles op een rij", direct=True).speaker == "Arjan Derksen"
+
+
+def test_zien_als_attributes_a_quoted_characterisation(bare: Pipeline) -> None:
+    # dpg2019-10800768: "X ziet Y als '...'" gives the quoted words to X, the subject
+    text = ("Dat Shell niet verschijnt, vindt PvdA-Kamerlid Henk Nijboer 'ongekend'. Hij ziet het belastingregime "
+            "van multinationals als 'een belangrijk maatschappelijk onderwerp en dan hoort een bedrijf te komen'.")
+    q = find(run(bare, text, "2019-04"), "een belangrijk maatschappelijk onderwerp", direct=True)
+    assert last(q.speaker) == "Nijboer"
+
+
+def test_voor_x_before_quoted_words(bare: Pipeline) -> None:
+    # nl-dev-014: "Voor X '...'" attributes the quoted words, and makes no reported quote of its own
+    text = ("Voor Stoltenberg “is de tijd aangebroken” om de twee Noord-Europese landen toe te laten. “Zowel "
+            "Finland als Zweden hebben gedaan wat ze afgelopen juni in Madrid hadden beloofd”, benadrukte de "
+            "NAVO-topman.")
+    a = run(bare, text, "2022-11")
+    assert find(a, "is de tijd aangebroken", direct=True).speaker == "Stoltenberg"
+    assert [q for q in a.quotes if not q.direct] == []
+
+
+def test_a_government_speaks_as_a_body(pipe: Pipeline) -> None:
+    # dpg2019-10778787: "de Poolse regering" is the speaker, not a person named nearby
+    text = ("De Poolse regering van de rechts-populistische PiS bijt zich vanuit strategische overwegingen vast in "
+            "een herontdekte vijand. Nu vormen lhbti'ers volgens de Poolse regering de grootste bedreiging.")
+    q = find(run(pipe, text, "2019-04"), "de grootste bedreiging", direct=False)
+    assert q.speaker == "Poolse regering" and q.text.startswith("Nu vormen") and "volgens" not in q.text

@@ -56,6 +56,7 @@ class QuoteLexicon:
     according_before_quote: set[str] = field(default_factory=set)
     negations: set[str] = field(default_factory=set)
     clause_verbs: set[str] = field(default_factory=set)
+    sentence_openers: set[str] = field(default_factory=set)
     by_form: dict[str, list[Verb]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -136,4 +137,5 @@ def load_lexicon(lang: str = "nl") -> QuoteLexicon:
         according_before_quote=_lower(d.get("according_before_quote")),
         negations=_lower(d.get("negations")),
         clause_verbs=_lower(d.get("clause_verbs")),
+        sentence_openers=_lower(d.get("sentence_openers")),
     )

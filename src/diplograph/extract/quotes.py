@@ -217,6 +217,15 @@ def _first_person(doc: _Doc, s: Sentence, before: int, actor: str | None, depth:
             if actor is None or m.actor in (None, actor):
                 return Speaker(doc.resolver.person_text(m.person), m.actor, m.span.start, m.span.end,
                                m.span.text, "name", True)
+    for t in s.tokens:  # a name the actor layer does not know, after a role: "PvdA-Kamerlid Henk Nijboer"
+        if t.start >= before:
+            break
+        if is_role(t.text, doc.lex) and not doc.in_quote(t.start, t.end) and t.start >= skip_to \
+                and not _after_preposition(doc, t.start):
+            sp = doc.resolver.resolve(np_after(s.tokens, t.i, doc.lex))
+            if sp is not None and sp.kind == "name" and sp.name and len(sp.name.split()) >= 2 \
+                    and (actor is None or sp.actor in (None, actor)):
+                return sp
     first = next((t for t in s.tokens if not doc.in_quote(t.start, t.end) and not _is_quote_mark(t.text)), None)
     if first is None or first.i != 0:
         return None
@@ -427,7 +436,8 @@ def _starts_sentence(doc: _Doc, toks: list[Token], k: int) -> bool:
     if p == k - 1 and prev.text.isalpha() and prev.text.islower() and (
             low in _HEAD_WORDS or low in doc.lex.subordinators or low in doc.lex.clause_openers):
         return True
-    return False
+    # "Samenhang Waar deze samenwerking toe leidt": a question word after a one-word subheading
+    return p == k - 1 and prev.text.isalpha() and low in doc.lex.sentence_openers
 
 
 def _first_sentence(doc: _Doc, toks: list[Token]) -> list[Token]:
@@ -536,6 +546,15 @@ def _content_according(doc: _Doc, c: Cue) -> tuple[int, int] | None:
     if not c.speaker:
         return None
     end_attr = c.speaker[-1].i + 1
+    for co in c.co_speakers or []:  # "volgens de NCTV en inlichtingendienst AIVD"
+        end_attr = max(end_attr, co[-1].i + 1)
+    if end_attr + 1 < len(toks) and toks[end_attr].text.lower() == "en":
+        k = end_attr + 1
+        if k + 1 < len(toks) and toks[k].text.isalpha() and toks[k].text.islower() and is_cap(toks[k + 1].text):
+            k += 1  # "en inlichtingendienst AIVD": a describing noun before the name
+        co = np_after(toks, k, doc.lex)
+        if co and co[0].i == k and any(is_cap(t.text) for t in co):
+            end_attr = co[-1].i + 1
     # apposition: "Volgens het Elysée, het kantoor van de Franse president, praatten ..."
     if end_attr < len(toks) and toks[end_attr].text == "," and c.i == 0:
         for k in range(end_attr + 1, min(len(toks), end_attr + 12)):
@@ -544,14 +563,18 @@ def _content_according(doc: _Doc, c: Cue) -> tuple[int, int] | None:
                 break
     start = 0
     for k in range(c.i - 1, -1, -1):  # "..., dat volgens X een waarde heeft": the clause only
-        if toks[k].text.lower() in doc.lex.clause_openers or (toks[k].text == "," and k < c.i - 1):
+        if toks[k].text.lower() in doc.lex.clause_openers or toks[k].text in {":", ";"} or (
+                toks[k].text == "," and k < c.i - 1):
             if toks[k].text.lower() == "die" and k > 0 and toks[k - 1].text != ",":
                 return None  # "de heffingen die India volgens hem toepast": a relative clause, not a claim
             start = k + 1
             break
+    if start > 0 and toks[start - 1].text == "," and _words(doc.text[toks[start].start:toks[c.i].start]) < 2:
+        start = 0  # "Waar dit toe leidt, moet volgens X nog blijken": the comma closed a fronted clause
     before = _tokens_text(doc, _last_sentence(doc, toks[start:c.i]))
     after = _tokens_text(doc, _first_sentence(doc, toks[end_attr:]))
     if before and after:
+        doc.gaps[(before[0], after[1])] = (before[1], after[0])  # the words without "volgens X"
         return before[0], after[1]
     return before or after
 
@@ -559,7 +582,7 @@ def _content_according(doc: _Doc, c: Cue) -> tuple[int, int] | None:
 def _reported(doc: _Doc, c: Cue) -> None:
     if not c.speaker or not c.reported:
         return
-    if c.kind == "verb" and any(a <= c.start < b for a, b in doc.reported_spans):
+    if c.kind in ("verb", "according") and any(a <= c.start < b for a, b in doc.reported_spans):
         return  # a cue inside reported words ("liet weten dat op basis van wat Poetin zei ...")
     if toks_lower(c.sent.tokens[c.i]) in doc.lex.call_verbs:
         return

@@ -119,6 +119,8 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, skip: set[int] | None
             kind = _np_word(t, lex, None)
         if not kind and prev in ("art", "adj") and low.isalpha() and low == t.text and is_cap(nxt):
             kind = "role"  # "de Palestijnse beweging Hamas"
+        if not kind and not out and _noun_before_name(toks, k, lex):
+            kind = "role"  # "zegt landbouwer Diny Oomen": a describing noun before a full name
         if not kind and is_cap(t.text) and prev in ("role", "name") and is_cap(nxt) and k > 0:
             kind = "name"  # "inlichtingenbaas Dan Coats": a first name that is also a word
         if not kind:
@@ -138,6 +140,16 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, skip: set[int] | None
         out.pop()
         kinds.pop()
     return out if any(k in ("name", "role") for k in kinds) else []
+
+
+def _noun_before_name(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
+    """A lower-case noun followed by a name of two capitalised words ("landbouwer Diny Oomen")."""
+    low = toks[k].text
+    if k + 2 >= len(toks) or not (low.isalpha() and low.islower() and len(low) >= 5):
+        return False
+    if low in lex.prepositions | lex.np_stop | lex.fillers | lex.according_to:
+        return False
+    return _np_word(toks[k + 1], lex, None) == "name" and _np_word(toks[k + 2], lex, None) == "name"
 
 
 def np_before(toks: list[Token], i: int, lex: QuoteLexicon, clause_start_only: bool = True) -> list[Token]:
@@ -186,7 +198,8 @@ def np_before(toks: list[Token], i: int, lex: QuoteLexicon, clause_start_only: b
             return out  # "X en zijn Franse ambtgenoot Y verklaarden"
         if prev not in _CLAUSE_START and prev.lower() not in lex.fillers and not _is_quote_mark(prev) \
                 and not (prev[-1] in ".!?" and (len(prev) == 1 or prev[:-1].isupper())) \
-                and not (out[0].text in {"De", "Het", "Een"} and not is_cap(prev)):
+                and not (out[0].text in {"De", "Het", "Een"} and prev.isalpha() and prev.islower()
+                         and prev not in lex.prepositions | lex.name_particles | _ARTICLES):
             return []  # a capitalised article inside a sentence starts one (a run-in subheading)
     return out
 
@@ -336,8 +349,9 @@ class SpeakerResolver:
         cur: list[Token] = []
         for n, t in enumerate(toks):
             w = t.text
-            if w == "van" and len([c for c in cur if is_cap(c.text)]) >= 2 and self._org_follows(toks[n + 1:]):
-                break  # "António Guterres van de VN": the organisation is not part of the name
+            if w == "van" and len([c for c in cur if is_cap(c.text)]) >= 2 and (
+                    self._org_follows(toks[n + 1:]) or any(is_role(t.text, self.lex) for t in toks[:n])):
+                break  # "António Guterres van de VN", "topman Torstein Hagen van Viking Cruises"
             namey = (is_cap(w) and not is_role(w, self.lex) and not _NATIONALITY.match(w)
                      and w.lower() not in _ARTICLES)
             particle = cur and w.lower() in self.lex.name_particles and w.islower()
