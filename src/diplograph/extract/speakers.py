@@ -266,6 +266,8 @@ class SpeakerResolver:
                 return Speaker(name, m.actor, start, end, phrase, "pronoun", bool(m.person))
             return Speaker(None, None, start, end, phrase, "pronoun")
         name_toks = self._name_tokens(toks)
+        if len(name_toks) == 1 and len(name_toks[0].text) == 1:
+            return None  # "volgens I&O Research" split by the tokenizer: a letter is no name
         ms = self._overlapping(start, end)
         actor = self._actor(ms)
         lows = [w.lower() for w in words]
@@ -349,8 +351,11 @@ class SpeakerResolver:
         cur: list[Token] = []
         for n, t in enumerate(toks):
             w = t.text
+            described = any(is_role(t.text, self.lex) or (t.text.isalpha() and t.text.islower()
+                                                          and t.text not in _ARTICLES)
+                            for t in toks[:n] if cur and t.start < cur[0].start)
             if w == "van" and len([c for c in cur if is_cap(c.text)]) >= 2 and (
-                    self._org_follows(toks[n + 1:]) or any(is_role(t.text, self.lex) for t in toks[:n])):
+                    self._org_follows(toks[n + 1:]) or described):
                 break  # "António Guterres van de VN", "topman Torstein Hagen van Viking Cruises"
             namey = (is_cap(w) and not is_role(w, self.lex) and not _NATIONALITY.match(w)
                      and w.lower() not in _ARTICLES)
