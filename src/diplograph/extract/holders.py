@@ -29,6 +29,7 @@ class M:
     code: str
     kind: str = "name"
     role: str = "subj"  # subj | obj | attr
+    person: bool = False  # a named person (for "hij" in a later sentence)
 
 
 @lru_cache(maxsize=4)
@@ -47,7 +48,7 @@ def _fallback(lang: str) -> list[tuple[str, re.Pattern[str]]]:
 def sentence_mentions(analysis: Analysis, sent: Sentence, lex: Lexicon, lang: str = "nl") -> list[M]:
     """Actor mentions of a sentence with their roles, from the actors stage or the fallback names."""
     if analysis.mentions:
-        ms = [M(m.span.start - sent.start, m.span.end - sent.start, m.actor, m.kind)
+        ms = [M(m.span.start - sent.start, m.span.end - sent.start, m.actor, m.kind, person=bool(m.person))
               for m in analysis.mentions
               if m.actor and m.kind != "source" and getattr(m, "participant", True)
               and sent.start <= m.span.start < sent.end]

@@ -34,6 +34,7 @@ class PositionsStage:
         self.codebook: Codebook = load_codebook(positions_codebook)
         self._strength: dict[int, int] = {}  # id(Position) -> strength of its evidence, during one call
         self._group: tuple[list[str], int] = ([], -9)
+        self._person: list[str] = []
 
     @property
     def extractor(self) -> str:
@@ -45,12 +46,16 @@ class PositionsStage:
         found: list[Position] = []
         prev: list[str] = []
         self._group = ([], -9)  # the last compound subject ("China en Frankrijk") and its sentence
+        self._person = []  # the actor of the last person named as a subject or speaker ("hij")
         for sent in analysis.sentences:
             mentions = sentence_mentions(analysis, sent, lex, lang)
             found.extend(self._sentence(analysis, sent, mentions, lex, lang, prev))
             subj = holders_in(sent.text, mentions, (0, len(sent.text)), lex)
             if subj:
                 prev = subj
+            person = next((m for m in mentions if m.person and m.role != "obj"), None)
+            if person is not None:
+                self._person = [person.code]
             if len(subj) >= 2:
                 self._group = (subj, sent.index)
         possible = _possible_holders(analysis, lex, lang)
@@ -60,6 +65,8 @@ class PositionsStage:
             # where the text reading already gave the holder a stance on the issue, that one stands
             if p.holder not in possible.get(p.sentence, ()) or (p.sentence, p.issue, p.holder) in from_text:
                 continue
+            if not _in_trigger_clause(analysis, p, lex, lang):
+                continue  # "X eisen sancties, omdat de Nederlandse overheid ...": not the holder of the demand
             self._strength[id(p)] = _strength(p)
             found.append(p)
         analysis.positions.extend(_dedupe(found, self._strength))
@@ -92,14 +99,14 @@ class PositionsStage:
             clause = clauses[ci][:2] if clauses else (0, len(text))
             skip = [(c[0], c[1]) for c in conds]
             if cond:  # the demand inside a precondition: supported by the main clause's holder
-                st: Stance | None = Stance("support")
+                st: Stance | None = Stance("support" if hit.polarity >= 0 else "oppose")
                 clause = (0, len(text))
             else:
                 st = lex.stance_for(text, clause, hit, skip=skip)
                 if st is None or (st.weak and clauses and clauses[ci][2]):
                     continue  # no stance, or only a plan named in a relative clause
                 other = [c for c in conds if not (c[0] <= hit.start < c[1])]
-                if other:
+                if other:  # "uitgesloten zolang Israël niet stopt": only if the condition is met
                     c = min(other, key=lambda c: abs(c[0] - hit.start))
                     st = Stance("conditional", st.cue, text[c[0]:c[1]].strip(" ,"), (c[0], c[1]),
                                 st.weak, st.obligation)
@@ -148,8 +155,11 @@ class PositionsStage:
             return holders
         if holders and prev and lex.subject_pronouns is not None:
             first = next((m for m in mentions if m.code in holders and clause[0] <= m.start), None)
-            if first is not None and first.role == "subj" and lex.subject_pronouns.search(text, clause[0], first.start):
-                holders = list(prev)  # "Daarmee gaf hij Rusland de boodschap ...": hij is the subject
+            pron = lex.subject_pronouns.search(text, clause[0], first.start) if first is not None else None
+            if pron and first.role == "subj" and not lex.any_word("complementizers", text[pron.end():first.start]):
+                # "Daarmee gaf hij Rusland de boodschap ...": hij is the subject (but not in
+                # "hij wacht op het initiatief dat Trump ...": Trump is the subject of that clause)
+                holders = self._antecedent(pron.group(), prev)
         group, at = self._group
         if group and sent.index - at <= 3 and lex.plural_pronouns is not None and (
                 lex.plural_pronouns.search(text, clause[0] if clauses and clauses[ci][2] else 0, cue[0])
@@ -159,9 +169,23 @@ class PositionsStage:
             holders = holders_in(text, mentions, (0, clause[0]), lex, exclude=skip)
         if not holders and prev and len(text.split()) >= 6:  # a pronoun subject; not in headlines
             since = clause[0] if clauses and clauses[ci][2] else 0  # coordinate clauses share their subject
-            if lex.subject_pronouns is not None and lex.subject_pronouns.search(text, since, cue[0]):
-                holders = list(prev)
+            pron = lex.subject_pronouns.search(text, since, cue[1]) if lex.subject_pronouns is not None else None
+            if pron:  # also right after the cue's verb ("roept hij Europa op")
+                holders = self._antecedent(pron.group(), prev)
+        relative = clauses and clauses[ci][2] and lex.any_word("relative_pronouns", text[clause[0]:clause[0] + 6])
+        if not holders and relative:
+            # ", die eerder deze week zei ...": the relative pronoun stands for the name before it
+            before = [m for m in mentions if m.end <= clause[0] and clause[0] - m.end <= 3]
+            if before:
+                holders = [before[-1].code]
         return holders
+
+    def _antecedent(self, pronoun: str, prev: list[str]) -> list[str]:
+        """Whom a subject pronoun stands for: "hij" the last person named as a subject or speaker,
+        others the holder of the previous sentence."""
+        if pronoun.lower() in ("hij",) and self._person:
+            return list(self._person)
+        return list(prev)
 
 
 def _sentence_date(analysis: Analysis, sent: Sentence) -> str | None:
@@ -227,3 +251,18 @@ def _dedupe(items: list[Position], strength: dict[int, int]) -> list[Position]:
 def _strength(p: Position, st: Stance | None = None) -> int:
     base = 2 if st is None or st.cue is None else (1 if st.weak else 3)
     return base + (p.quote is not None) + (p.event is not None)
+
+
+def _in_trigger_clause(analysis: Analysis, p: Position, lex: Lexicon, lang: str) -> bool:
+    """True when the holder of an event's position is named (not as an object) in the clause of
+    the event's trigger, or the event has no trigger to tell."""
+    if p.event is None:
+        return True
+    ev = analysis.events[p.event]
+    sent = next((s for s in analysis.sentences if s.index == p.sentence), None)
+    if ev.trigger is None or sent is None:
+        return True
+    t0 = ev.trigger.start - sent.start
+    clause = next(((a, b) for a, b, _ in lex.clauses(sent.text) if a <= t0 < b), (0, len(sent.text)))
+    return any(m.code == p.holder and m.role != "obj" and clause[0] <= m.start < clause[1]
+               for m in sentence_mentions(analysis, sent, lex, lang))
