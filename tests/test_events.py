@@ -208,3 +208,79 @@ def test_proposed_sanctions_are_sanction(pipe: Pipeline) -> None:
     a = run(pipe, "De Europese Commissie stelde de nieuwe serie sancties vorige week voor.", "2022-12")
     assert [e for e in a.events if e.type == "SANCTION" and e.actor == ["EU"]]
     assert not [e for e in a.events if e.type == "AGREE"]
+
+
+# ---------------------------------------------------------------- round 2: standard phrasings (dpgmedia2019)
+def test_ambassador_put_out_of_country_is_expel(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10679694
+    a = run(pipe, "Venezuela zet de Duitse ambassadeur, Daniel Martin Kriener, het land uit.", "2019-03-07")
+    e = find(a, "SANCTION")
+    assert e.mode == "expel" and e.actor == ["VEN"] and "DEU" in e.recipient
+
+
+def test_rocket_fired_by_is_assault_by_agent(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10744633
+    a = run(pipe, "Volgens het Israëlische leger is de raket afgevuurd door Hamas.", "2019-03-25")
+    e = find(a, "ASSAULT")
+    assert e.actor == ["HAMAS"] and "ISR" in e.recipient
+
+
+def test_shelling_verb_takes_clause_subject(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10744633: a verb, not a noun that needs an attached actor
+    a = run(pipe, "Israël wees ook naar Hamas en bestookte zeker honderd doelen in de dichtbevolkte Gazastrook.",
+            "2019-03-25")
+    e = find(a, "ASSAULT")
+    assert e.actor == ["ISR"] and "HAMAS" in e.recipient
+
+
+def test_striking_back_is_a_threat_not_future(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10744633
+    a = run(pipe, "Netanyahu zei in Washington dat zijn land hard zal terugslaan.", "2019-03-25")
+    e = find(a, "THREATEN")
+    assert e.actor == ["ISR"] and e.modality == "asserted"
+
+
+def test_meeting_later_today_is_future_agree(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10744633
+    a = run(pipe, "Netanyahu breekt zijn bezoek aan de VS af. "
+                  "De premier zou later vandaag nog president Trump ontmoeten en daarna terugkeren.", "2019-03-25")
+    e = find(a, "AGREE")
+    assert e.actor == ["ISR"] and "USA" in e.recipient and e.modality == "future"
+
+
+def test_sanctions_to_be_imposed_is_future_sanction(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10679694 (multi-word verb forms: "in te stellen")
+    a = run(pipe, "De VS heeft al aangekondigd meer sancties in te stellen tegen Venezuela.", "2019-03-07")
+    e = find(a, "SANCTION")
+    assert e.actor == ["USA"] and e.modality == "future"
+
+
+def test_dropping_trade_benefits_is_sanction(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10673250
+    a = run(pipe, "Donald Trump heeft besloten belangrijke handelsvoordelen te schrappen voor India en Turkije.",
+            "2019-03-06")
+    e = find(a, "SANCTION")
+    assert e.actor == ["USA"] and {"IND", "TUR"} <= set(e.recipient)
+
+
+def test_warning_against_interference_is_accuse(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10686864
+    a = run(pipe, "Terwijl de spanningen in Venezuela verder opliepen, waarschuwde China voor verdere buitenlandse "
+                  "inmenging in het land.", "2019-03-09")
+    e = find(a, "ACCUSE")
+    assert e.actor == ["CHN"] and e.mode == "disapprove"
+
+
+def test_calling_up_reservists_is_mobilize_not_request(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10744633
+    a = run(pipe, "Israël treft voorbereidingen voor het oproepen van duizenden reservisten.", "2019-03-25")
+    assert find(a, "MOBILIZE").actor == ["ISR"]
+    assert not [e for e in a.events if e.type == "REQUEST"]
+
+
+def test_enjoying_support_of_names_the_supporters(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10670884
+    a = run(pipe, "Maduro is nog steeds president. Zelf geniet hij nog steeds de steun van Cuba, Rusland en China.",
+            "2019-03-05")
+    e = find(a, "SUPPORT")
+    assert set(e.actor) == {"CUB", "RUS", "CHN"} and "VEN" in e.recipient

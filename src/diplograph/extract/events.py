@@ -146,6 +146,9 @@ class EventsStage:
                 actor = adj[-1].codes
             else:
                 van = agent or _after_word(grps, analysis.doc.text, te, ce, lex.of_words)
+                if van is None and analysis.doc.text[ts:te].split()[-1].lower() in lex.of_words:
+                    # the trigger ends in "van" ("de steun van Cuba"): the group right after it
+                    van = _after_word(grps, analysis.doc.text, base + trig.head_end, ce, lex.of_words)
                 if van and van.mentions[0].kind != "adjective":
                     actor = van.codes
             if not actor:
@@ -255,6 +258,8 @@ class EventsStage:
             if modality in ("future", "conditional") or obliged:
                 type_ = "CONCEDE"
                 mode = None
+        if type_ == "THREATEN" and modality == "future":
+            modality = "asserted"  # a threat is about the future by nature: "dat zijn land hard zal terugslaan"
         if type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID") and modality in ("future", "conditional"):
             type_, mode = "AGREE", None
         if type_ in ("REQUEST", "REJECT") and mode is None:
