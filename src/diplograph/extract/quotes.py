@@ -19,6 +19,7 @@ from diplograph.extract.speakers import (
     Speaker,
     SpeakerResolver,
     _is_quote_mark,
+    after_heading,
     is_adjective,
     is_cap,
     is_role,
@@ -433,11 +434,9 @@ def _starts_sentence(doc: _Doc, toks: list[Token], k: int) -> bool:
     if toks[p].text.endswith(".") and len(base) >= 2 and base.isalpha() and base.isupper():
         return True  # "... van de VS. Maduro gaat": an acronym ends the sentence
     low = t.text.lower()
-    if p == k - 1 and prev.text.isalpha() and prev.text.islower() and (
-            low in _HEAD_WORDS or low in doc.lex.subordinators or low in doc.lex.clause_openers):
-        return True
-    # "Samenhang Waar deze samenwerking toe leidt": a question word after a one-word subheading
-    return p == k - 1 and prev.text.isalpha() and low in doc.lex.sentence_openers
+    # "China waarschuwt Terwijl ...", "Samenhang Waar deze samenwerking toe leidt": after a subheading
+    return p == k - 1 and (low in _HEAD_WORDS or low in doc.lex.subordinators or low in doc.lex.clause_openers
+                           or low in doc.lex.sentence_openers) and after_heading(toks, k)
 
 
 def _first_sentence(doc: _Doc, toks: list[Token]) -> list[Token]:

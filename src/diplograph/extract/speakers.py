@@ -198,10 +198,23 @@ def np_before(toks: list[Token], i: int, lex: QuoteLexicon, clause_start_only: b
             return out  # "X en zijn Franse ambtgenoot Y verklaarden"
         if prev not in _CLAUSE_START and prev.lower() not in lex.fillers and not _is_quote_mark(prev) \
                 and not (prev[-1] in ".!?" and (len(prev) == 1 or prev[:-1].isupper())) \
-                and not (out[0].text in {"De", "Het", "Een"} and prev.isalpha() and prev.islower()
-                         and prev not in lex.prepositions | lex.name_particles | _ARTICLES):
+                and not (out[0].text in {"De", "Het", "Een"} and after_heading(toks, out[0].i)):
             return []  # a capitalised article inside a sentence starts one (a run-in subheading)
     return out
+
+
+def after_heading(toks: list[Token], k: int) -> bool:
+    """Token ``k`` follows a short subheading that ran into the sentence ("Onwrikbare steun | De Duitse
+    minister ...", "China waarschuwt | Terwijl ..."): one to three words after a sentence start, the first
+    capitalised, the others lower-case, the last one not a function word."""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if not toks[j].text.isalpha():
+            return False
+        if is_cap(toks[j].text):
+            start = j == 0 or toks[j - 1].text in {".", "!", "?", ":"} or toks[j - 1].text.endswith(".")
+            last = toks[k - 1].text.lower()
+            return start and j < k and last not in _ARTICLES and last not in {"van", "voor", "in", "op", "met", "en"}
+    return False
 
 
 def _is_quote_mark(word: str) -> bool:
@@ -270,9 +283,8 @@ class SpeakerResolver:
             return None  # "volgens I&O Research" split by the tokenizer: a letter is no name
         ms = self._overlapping(start, end)
         actor = self._actor(ms)
-        lows = [w.lower() for w in words]
-        if "van" in lows:
-            vi = lows.index("van")
+        if "van" in words:  # "Van Dijk" is a surname; "de woordvoerder van het Kremlin" is not
+            vi = words.index("van")
             head, tail = toks[:vi], toks[vi + 1:]
             if any(is_role(t.text, self.lex) for t in head) and not self._name_tokens(head) and tail:
                 tail_names = self._name_tokens(tail)
