@@ -99,9 +99,9 @@ def batched(path: Path, limit: int | None, analyzer: str, workers_list: list[int
         with tempfile.TemporaryDirectory(prefix="diplograph-bench-") as d:
             r = run_batch([path], Path(d), workers=w, options={"analyzer": analyzer, "cascade": True},
                           limit=limit, flush_every=10**9)
-        n = r.processed + r.failed
+        n = r.processed  # documents extracted (empty ones, recorded as errors at once, left out)
         out[w] = {"docs": n, "failed": r.failed, "tokens": r.tokens, "seconds": r.seconds,
-                  "steady_seconds": r.steady_seconds, "docs_per_s": r.docs_per_s, "tokens_per_s": r.tokens_per_s,
+                  "steady_seconds": r.steady_seconds, "docs_per_s": n / r.seconds, "tokens_per_s": r.tokens_per_s,
                   "steady_docs_per_s": n / r.steady_seconds, "steady_tokens_per_s": r.tokens / r.steady_seconds,
                   "peak_rss_per_worker": max(r.worker_peak_rss.values(), default=0),
                   "peak_pss_per_worker": max(r.worker_peak_pss.values(), default=0)}
