@@ -75,10 +75,10 @@ def _names_holder(text: str, m: M, mentions: list[M], lex: Lexicon) -> bool:
         return True
     words = re.findall(r"[\w-]+", after)[:3]
     for w in words:
-        if lex.holder_nouns.match(w):
+        if lex.holder_nouns.match(w) or w[:1].isupper():
             return True
-        if w[:1].isupper():
-            return True
+        if w.lower() not in lex.w("conjunctions"):
+            return False  # "Europese exportproducten wil Trump ...": the noun it modifies decides
     return False
 
 
@@ -116,6 +116,19 @@ def _assign_roles(text: str, mentions: list[M], lex: Lexicon) -> None:
             m.role = "attr"  # "een ander doel van Rusland", "de eisen van Hamas"
         elif w in lex.non_subject_before:
             m.role = "obj"
+        elif _addressee(words, prev, text, m, lex):
+            m.role = "obj"  # "roept hij Europa op", "Guterres roept Rusland op": whom a call is made to
+
+
+def _addressee(words: list[str], prev: M | None, text: str, m: M, lex: Lexicon) -> bool:
+    """A mention right after a call verb whose subject stands before it ("roept hij Europa op",
+    "Guterres roept Rusland op") is the addressee of the call."""
+    calls, prons = lex.w("call_verbs"), lex.w("personal_pronouns")
+    w = words[-1].lower()
+    if w in prons and len(words) >= 2 and words[-2].lower() in calls:
+        return True
+    return (w in calls and prev is not None and prev.role == "subj"
+            and len(_WORD.findall(text[prev.end:m.start])) <= 2)
 
 
 def _possessive(words: list[str], lex: Lexicon) -> bool:
