@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.batch.inputs import read_records
-from diplograph.batch.runner import init_ray, process_tree_rss, run_batch, to_document
+from diplograph.batch.procs import process_tree_rss
+from diplograph.batch.runner import init_ray, run_batch, to_document
 from diplograph.extract.pipeline import Pipeline
 from diplograph.language import make_analyzer
 

@@ -15,10 +15,11 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from diplograph.batch import parquet, reaper
+from diplograph.batch import parquet, procs, reaper
 from diplograph.batch.commands import register
 from diplograph.batch.load import load_dir
-from diplograph.batch.runner import Extractor, process_tree_pss, process_tree_rss, run_batch
+from diplograph.batch.procs import process_tree_pss, process_tree_rss
+from diplograph.batch.runner import Extractor, run_batch
 from diplograph.extract.pipeline import Pipeline
 from diplograph.extract.pipeline import register as register_stage
 from diplograph.model import Analysis, Document
@@ -166,7 +167,7 @@ def test_reaper_kills_what_a_dead_worker_left_running() -> None:
     worker.kill()
     worker.wait()
     watchdog.stdout.read()  # the end of its output: the watchdog is done
-    assert reaper._start_time(child) is None or Path(f"/proc/{child}/stat").read_text().split()[2] == "Z"
+    assert procs.start_time(child) is None or Path(f"/proc/{child}/stat").read_text().split()[2] == "Z"
 
 
 def _register_crashing_stage() -> None:

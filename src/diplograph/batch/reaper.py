@@ -18,32 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-
-def _start_time(pid: int) -> str | None:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    return stat.rsplit(")", 1)[1].split()[19]  # field 22: start time in clock ticks
-
-
-def _children(pid: int) -> list[int]:
-    out: list[int] = []
-    try:
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            out += [int(c) for c in (task / "children").read_text().split()]
-    except OSError:
-        pass
-    return out
-
-
-def _descendants(pid: int) -> list[int]:
-    out, todo = [], _children(pid)
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        todo += _children(p)
-    return out
+from diplograph.batch.procs import descendants, start_time
 
 
 def run(parent: int, interval: float = 0.5, report: bool = False) -> None:
@@ -52,21 +27,21 @@ def run(parent: int, interval: float = 0.5, report: bool = False) -> None:
     With ``report`` the sorted pids followed so far are printed after every look.
     """
     me = os.getpid()
-    parent_start = _start_time(parent)
+    parent_start = start_time(parent)
     known: dict[int, str] = {}
-    while parent_start is not None and _start_time(parent) == parent_start:
-        for pid in _descendants(parent):
-            if pid != me and pid not in known and (st := _start_time(pid)) is not None:
+    while parent_start is not None and start_time(parent) == parent_start:
+        for pid in descendants(parent):
+            if pid != me and pid not in known and (st := start_time(pid)) is not None:
                 known[pid] = st
         if report:
             print(*sorted(known), flush=True)
         time.sleep(interval)
     for pid in list(known):  # and their own children (Frog forks one per connection)
-        for child in _descendants(pid):
-            if child != me and child not in known and (st := _start_time(child)) is not None:
+        for child in descendants(pid):
+            if child != me and child not in known and (st := start_time(child)) is not None:
                 known[child] = st
     for pid, st in known.items():
-        if _start_time(pid) == st:
+        if start_time(pid) == st:
             try:
                 os.kill(pid, signal.SIGKILL)
             except OSError:

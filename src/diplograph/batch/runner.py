@@ -27,6 +27,7 @@ import pyarrow as pa
 
 from diplograph.batch import parquet, reaper
 from diplograph.batch.inputs import INPUT_SCHEMA, read_records
+from diplograph.batch.procs import process_tree_pss, process_tree_rss
 from diplograph.model import Document
 
 _RESULT_SCHEMA = pa.schema([
@@ -35,44 +36,6 @@ _RESULT_SCHEMA = pa.schema([
     ("ready_at", pa.float64()),
     ("done_at", pa.float64()),
 ])
-
-
-def _status_kb(pid: int, key: str, file: str = "status") -> int:
-    try:
-        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
-            if line.startswith(key + ":"):
-                return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0
-
-
-def _descendants(pid: int) -> list[int]:
-    out: list[int] = []
-    try:
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            for child in (task / "children").read_text().split():
-                out += [int(child), *_descendants(int(child))]
-    except OSError:
-        pass
-    return out
-
-
-def process_tree_rss(pid: int | None = None, peak: bool = False) -> int:
-    """Resident memory in bytes of a process and all its descendants (e.g. a worker and its Frog server).
-
-    With ``peak`` each process counts its high-water mark (VmHWM), an upper bound of the tree's peak.
-    """
-    pid = pid or os.getpid()
-    key = "VmHWM" if peak else "VmRSS"
-    return 1024 * sum(_status_kb(p, key) for p in [pid, *_descendants(pid)])
-
-
-def process_tree_pss(pid: int | None = None) -> int:
-    """Proportional set size in bytes of a process and its descendants: pages shared between them
-    (Frog forks a copy of itself per connection) count once, unlike in the sum of their RSS."""
-    pid = pid or os.getpid()
-    return 1024 * sum(_status_kb(p, "Pss", "smaps_rollup") for p in [pid, *_descendants(pid)])
 
 
 def _failed_stage(exc: BaseException, stages: list[Any]) -> str | None:
