@@ -284,3 +284,25 @@ def test_enjoying_support_of_names_the_supporters(pipe: Pipeline) -> None:
             "2019-03-05")
     e = find(a, "SUPPORT")
     assert set(e.actor) == {"CUB", "RUS", "CHN"} and "VEN" in e.recipient
+
+
+def test_turning_against_sanctions_is_reject_not_sanction(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10686864: opposing sanctions is no sanction by the opponent
+    a = run(pipe, "Topdiplomaat Wang Yi van China keerde zich tegen nieuwe sancties tegen Caracas.", "2019-03-09")
+    assert find(a, "REJECT").actor == ["CHN"]
+    assert not [e for e in a.events if e.type == "SANCTION"]
+
+
+def test_pressure_to_act_is_request(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10673250
+    a = run(pipe, "Sinds hij president werd, probeert Trump Beijing te dwingen Amerikaanse ondernemingen meer toe "
+                  "te laten tot de Chinese markt.", "2019-03-06")
+    e = find(a, "REQUEST")
+    assert e.actor == ["USA"] and "CHN" in e.recipient
+
+
+def test_agreement_reported_in_pluperfect_is_not_background(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10750212: "zei dat ... hadden afgesproken ... te" (sequence of tenses; a future act)
+    a = run(pipe, "Macron, Xi en Merkel kwamen bijeen. Hij zei dat de vier leiders hadden afgesproken nauw samen "
+                  "te werken op economisch en veiligheidsgebied.", "2019-03-26")
+    assert find(a, "AGREE").modality == "future"

@@ -182,7 +182,12 @@ def _historical_cue(c: Cues, frame: str, clause: str, ts: int, te: int) -> bool:
                 continue
             return True
     m = c.pluperfect.search(clause) if c.pluperfect else None
-    return bool(m and m.start() < te)
+    if m and m.start() < te:
+        # "Hij zei dat de leiders hadden afgesproken ...": in reported speech the pluperfect is the
+        # sequence of tenses after a past speech verb, not background.
+        lead = frame[:max(0, len(frame) - len(clause))]
+        return not (lead and any_match(c.speech, lead))
+    return False
 
 
 def _nearest(timexes: list[Timex], ts: int, te: int, cs: int, ce: int) -> Timex | None:
