@@ -306,3 +306,19 @@ def test_agreement_reported_in_pluperfect_is_not_background(pipe: Pipeline) -> N
     a = run(pipe, "Macron, Xi en Merkel kwamen bijeen. Hij zei dat de vier leiders hadden afgesproken nauw samen "
                   "te werken op economisch en veiligheidsgebied.", "2019-03-26")
     assert find(a, "AGREE").modality == "future"
+
+
+def test_pronoun_after_call_verb_is_subject_not_addressee(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10679694: "roept hij Europa op": Europe is addressed, "hij" (Guaidó) calls
+    a = run(pipe, "In een toespraak in het parlement heeft Guaidó de uitzetting van de ambassadeur veroordeeld. "
+                  "In gesprek met het weekblad Der Spiegel roept hij Europa op meer financiële sancties af te "
+                  "kondigen tegen het regime van Maduro.", "2019-03-07")
+    e = find(a, "REQUEST")
+    assert e.actor == ["VEN"] and "EU" in e.recipient
+
+
+def test_habitual_statement_is_no_event(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10744633: a general description, not an occurrence
+    a = run(pipe, "De projectielen die vanuit de Gazastrook door Hamas worden afgeschoten komen doorgaans niet ver "
+                  "van de Israëlische grens neer.", "2019-03-25")
+    assert not [e for e in a.events if e.type == "ASSAULT"]

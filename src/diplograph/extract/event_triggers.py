@@ -97,6 +97,8 @@ class Lexicon:
     of_words: set[str] = field(default_factory=set)
     reciprocal: list[re.Pattern[str]] = field(default_factory=list)
     anaphora_plural: list[re.Pattern[str]] = field(default_factory=list)
+    generic: list[re.Pattern[str]] = field(default_factory=list)
+    subject_pronouns: set[str] = field(default_factory=set)
 
     def find(self, text: str) -> list[TriggerMatch]:
         """All trigger matches in ``text``, overlaps resolved (priority, then length, then position)."""
@@ -183,4 +185,6 @@ def lexicon(lang: str = "nl") -> Lexicon | None:
         of_words=set(data.get("of_words", [])),
         reciprocal=[compile_pattern(p) for p in data.get("reciprocal", [])],
         anaphora_plural=[compile_pattern(p) for p in data.get("anaphora_plural", [])],
+        generic=[compile_pattern(p) for p in data.get("generic", [])],
+        subject_pronouns=set(data.get("subject_pronouns", [])),
     )

@@ -89,6 +89,8 @@ class EventsStage:
             clause = _clause(lex, text, trig.start)
             if rule.requires and not any_match(rule.requires, text[clause[0]:clause[1]]):
                 continue
+            if any_match(lex.generic, text[clause[0]:clause[1]]):
+                continue  # a habit or rule, not an occurrence
             actor, recipient = self._roles(analysis, lex, sent, ments, grps, places, prev_groups, trig, clause)
             if not actor:
                 continue
@@ -182,6 +184,12 @@ class EventsStage:
             # stands within a few words of it.
             after = [g for g in in_clause if g.start >= head
                      and len(analysis.doc.text[head:g.start].split()) <= 3]
+            gap = analysis.doc.text[head:after[0].start].lower().split() if after else []
+            if gap and gap[0] in lex.subject_pronouns and not rule.reverse:
+                # "roept hij Europa op": the pronoun is the subject, the name its addressee
+                after = []
+                if prev_groups and not before:
+                    actor = prev_groups[0].codes
             earlier = [g for g in grps if g.end <= cs]
             if rule.reverse:
                 if not after:
