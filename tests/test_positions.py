@@ -252,3 +252,98 @@ def test_event_links_point_to_the_holders_event(pipe: Pipeline) -> None:
                 assert a.quotes[p.quote].direct
             assert p.stance in ("support", "oppose", "conditional")
             assert (p.condition is not None) == (p.stance == "conditional")
+
+
+# Round 2: sentences of ../shared/benchmarks/dpgmedia2019/articles.jsonl (id in the comment)
+
+def test_relative_clause_is_held_by_the_name_before_it(pipe: Pipeline) -> None:
+    # dpg2019-10686864 (first sentence shortened)
+    got = positions(pipe, "China waarschuwt voor inmenging. Zijn woorden waren duidelijk gericht tegen de "
+                          "regering-Trump, "
+                          "die eerder deze week zei de economische sancties tegen Maduro te willen verscherpen.")
+    assert ("USA", "sanctions", "support") in got
+    assert ("CHN", "sanctions", "support") not in got
+
+
+def test_addressee_of_a_call_holds_nothing(pipe: Pipeline) -> None:
+    # dpg2019-10679694 (the sentence before shortened)
+    got = positions(pipe, "In een toespraak heeft Guaidó de uitzetting van de ambassadeur veroordeeld. \"Ze "
+                          "bedreigen een "
+                          "belangrijk Europees land dat humanitaire hulp verleent aan Venezuela.\" In gesprek met het "
+                          "Duitse weekblad Der Spiegel roept hij Europa op meer financiële sancties af te "
+                          "kondigen tegen "
+                          "het regime van Maduro.")
+    assert ("VEN", "sanctions", "support") in got
+    assert ("EU", "sanctions", "support") not in got
+
+
+def test_recognising_annexation_and_referring_back(pipe: Pipeline) -> None:
+    # dpg2019-10748045
+    got = positions(pipe, "Gisteren ondertekende de Amerikaanse president Trump een verklaring waarin de Verenigde "
+                          "Staten erkennen dat de Golanhoogten tot Israël behoren. Syrië ziet het besluit van "
+                          "Trump als "
+                          "een 'aanval op de soevereiniteit en territoriale integriteit' van Syrië. "
+                          "Turkije noemt het 'onacceptabel'.")
+    assert {("USA", "territorial_concession", "support"), ("SYR", "territorial_concession", "oppose"),
+            ("TUR", "territorial_concession", "oppose")} <= got
+
+
+def test_not_seeing_a_state_as_owner_is_oppose(pipe: Pipeline) -> None:
+    # dpg2019-10748045
+    got = positions(pipe, "\"Het is duidelijk dat de erkenning van de Verenigde Staten niets verandert aan de "
+                          "status van "
+                          "Golan\", zei secretaris-generaal António Guterres van de VN, die Israël niet ziet "
+                          "als eigenaar "
+                          "van het gebied.")
+    assert ("UN", "territorial_concession", "oppose") in got
+    assert ("ISR", "territorial_concession", "support") not in got
+
+
+def test_tariffs_and_threats_are_sanctions_of_their_side(pipe: Pipeline) -> None:
+    # dpg2019-10802105, dpg2019-10801537
+    got = positions(pipe, "Door importbelastingen te heffen op enkele honderden Europese exportproducten wil "
+                          "Trump de EU "
+                          "onder druk zetten om subsidies aan de Franse vliegtuigbouwer Airbus te beëindigen.")
+    assert ("USA", "sanctions", "support") in got
+    assert ("EU", "sanctions", "support") not in got
+    got = positions(pipe, "Onlangs dreigde Trump opnieuw invoertarieven op Europese auto's in te voeren.")
+    assert ("USA", "sanctions", "support") in got
+
+
+def test_sanctions_relief_demanded_in_exchange(pipe: Pipeline) -> None:
+    # dpg2019-10680571 (the subject named in a first sentence)
+    got = positions(pipe, "Kim Jong-un wil een akkoord. Precies daarom eiste hij in ruil voor de ontmanteling van zijn "
+                          "belangrijke nucleaire installaties van Yongbyon en Tongchang-ri, het schrappen van alle "
+                          "VN-sancties.")
+    assert ("PRK", "sanctions", "oppose") in got
+    assert ("PRK", "sanctions", "support") not in got
+
+
+def test_pronoun_before_a_relative_clause_with_its_own_subject(pipe: Pipeline) -> None:
+    # dpg2019-10804143 (first sentence shortened)
+    got = positions(pipe, "Netanyahu wil herkozen worden. Hij wacht nu allereerst op het vredesinitiatief dat Donald "
+                          "Trump binnenkort bekend wil maken.")
+    assert ("USA", "peace_talks", "support") in got
+    assert ("ISR", "peace_talks", "support") not in got
+
+
+def test_his_opponents_are_no_stance_and_causal_clause_holds_nothing(pipe: Pipeline) -> None:
+    # dpg2019-10797724, dpg2019-10679537
+    got = positions(pipe, "Zijn tegenstanders beschuldigen de premier Netanyahu ervan dat hij het vredesproces met de "
+                          "Palestijnen om zeep heeft geholpen.")
+    assert ("ISR", "peace_talks", "oppose") not in got
+    got = positions(pipe, "Amerikaanse luchtvaartmaatschappijen Kalitta Air en Jetblue eisen sancties tegen de "
+                          "concurrent, omdat de Nederlandse overheid hen van Schiphol zou weren.")
+    assert not any(h == "NLD" for h, _, _ in got)
+
+
+def test_holding_aid_back_and_fighting_on(pipe: Pipeline) -> None:
+    # dpg2019-10765461, dpg2019-10744633
+    got = positions(pipe, "De Venezolaanse president Nicolás Maduro houdt al sinds februari hulpgoederen uit westerse "
+                          "landen tegen.")
+    assert ("VEN", "humanitarian_access", "oppose") in got
+    got = positions(pipe, "Netanyahu zei in Washington dat zijn land hard zal terugslaan en dat de naderende "
+                          "verkiezingen "
+                          "geen belemmering zijn om oorlog in de Gazastrook te voeren.")
+    assert ("ISR", "continue_war", "support") in got
+    assert ("ISR", "continue_war", "oppose") not in got

@@ -35,6 +35,7 @@ class PositionsStage:
         self._strength: dict[int, int] = {}  # id(Position) -> strength of its evidence, during one call
         self._group: tuple[list[str], int] = ([], -9)
         self._person: list[str] = []
+        self._last: tuple[int, str] = (-9, "")  # the sentence and issue named last (for "noemt het absurd")
 
     @property
     def extractor(self) -> str:
@@ -47,6 +48,7 @@ class PositionsStage:
         prev: list[str] = []
         self._group = ([], -9)  # the last compound subject ("China en Frankrijk") and its sentence
         self._person = []  # the actor of the last person named as a subject or speaker ("hij")
+        self._last = (-9, "")
         for sent in analysis.sentences:
             mentions = sentence_mentions(analysis, sent, lex, lang)
             found.extend(self._sentence(analysis, sent, mentions, lex, lang, prev))
@@ -76,6 +78,12 @@ class PositionsStage:
                   prev: list[str]) -> list[Position]:
         text = sent.text
         hits = _outermost(self.codebook.find(text, lang))
+        last, self._last = self._last, ((sent.index, hits[-1].issue) if hits else self._last)
+        if not hits and last[0] == sent.index - 1 and lex.back_reference is not None:
+            # "Turkije noemt het 'onacceptabel'.", "Iets wat Moskou absurd noemt."
+            ref = lex.back_reference.search(text)
+            if ref:
+                hits = [IssueHit(last[1], ref.start(), ref.end())]
         if not hits:
             return []
         conds = lex.conditions(text)
