@@ -322,3 +322,19 @@ def test_habitual_statement_is_no_event(pipe: Pipeline) -> None:
     a = run(pipe, "De projectielen die vanuit de Gazastrook door Hamas worden afgeschoten komen doorgaans niet ver "
                   "van de Israëlische grens neer.", "2019-03-25")
     assert not [e for e in a.events if e.type == "ASSAULT"]
+
+
+def test_summoning_an_ambassador_is_accuse_not_request(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10729049
+    a = run(pipe, "De Australische premier Morrison riep de Turkse ambassadeur in Canberra op het matje.", "2019-03-21")
+    e = find(a, "ACCUSE")
+    assert e.actor == ["AUS"] and "TUR" in e.recipient
+    assert not [x for x in a.events if x.type == "REQUEST"]
+
+
+def test_import_duties_announced_are_sanction_by_subject(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10802105
+    a = run(pipe, "In juni 2018 maakte Brussel importheffingen bekend van 2,8 miljard euro op Amerikaanse producten.",
+            "2019-04-10")
+    e = find(a, "SANCTION")
+    assert e.actor == ["EU"] and "USA" in e.recipient and e.modality == "historical"
