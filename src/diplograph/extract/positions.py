@@ -164,9 +164,9 @@ class PositionsStage:
         if holders and prev and lex.subject_pronouns is not None:
             first = next((m for m in mentions if m.code in holders and clause[0] <= m.start), None)
             pron = lex.subject_pronouns.search(text, clause[0], first.start) if first is not None else None
-            if pron and first.role == "subj" and not lex.any_word("complementizers", text[pron.end():first.start]):
+            if pron and first.role == "subj" and not lex.any_word("subordinators", text[pron.end():first.start]):
                 # "Daarmee gaf hij Rusland de boodschap ...": hij is the subject (but not in
-                # "hij wacht op het initiatief dat Trump ...": Trump is the subject of that clause)
+                # "hij wacht op het initiatief dat Trump ...", "ze ... toen de VS": the subject of that clause)
                 holders = self._antecedent(pron.group(), prev)
         group, at = self._group
         if group and sent.index - at <= 3 and lex.plural_pronouns is not None and (

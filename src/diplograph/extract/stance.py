@@ -19,7 +19,7 @@ _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 _WORD_LISTS = ("determiners", "conjunctions", "together_with", "clause_openers", "complementizers", "embedders",
                "predicate_barriers", "bare_conditions", "comparison_before", "precondition_object", "as_role",
                "mediator_glue", "relative_pronouns",
-               "call_verbs", "personal_pronouns")
+               "call_verbs", "personal_pronouns", "subordinators")
 
 
 @dataclass
