@@ -338,3 +338,11 @@ def test_import_duties_announced_are_sanction_by_subject(pipe: Pipeline) -> None
             "2019-04-10")
     e = find(a, "SANCTION")
     assert e.actor == ["EU"] and "USA" in e.recipient and e.modality == "historical"
+
+
+def test_verb_after_comma_ends_the_compound_actor(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10679694: ", erkennen Guaidó" is the predicate, not one more member
+    a = run(pipe, "De meeste westerse landen, waaronder Nederland en Duitsland, erkennen Guaidó als het wettige "
+                  "staatshoofd van Venezuela.", "2019-03-07")
+    e = find(a, "SUPPORT")
+    assert {"NLD", "DEU"} <= set(e.actor) and "VEN" not in e.actor and "VEN" in e.recipient

@@ -18,6 +18,10 @@ _COORD = {"en", "als", "zowel", "noch", "of", "&", "alsook", "evenals", "samen",
           "de", "het", "ook", "en de", "and", "the"}
 _SUBJECT_RELS = {"su", "nsubj", "nsubj:pass"}
 _CONJ = {"en", "als", "noch", "of", "&", "alsook", "evenals", "and"}
+# Words that may follow a comma inside one enumeration ("landen, waaronder Nederland"); any other word
+# after a comma (", erkennen Guaidó") starts the predicate.
+_APPOSITION = {"waaronder", "zoals", "maar", "vooral", "inclusief", "onder", "andere", "meer", "met", "name",
+               "ook", "vrijwel", "alle", "buurlanden", "van"}
 
 
 @dataclass
@@ -69,7 +73,8 @@ def groups(mentions: list[Mention], text: str, base: int) -> list[Group]:
             same = m.actor == out[-1].mentions[-1].actor and len(words) <= 3 and not re.search(r"[,;:.()]", gap)
             coordinated = same or (not words and gap.strip() in (",", "/", "&")) or (
                 len(words) <= 3 and all(w in _COORD for w in words) and ("," in gap or set(words) & _CONJ)) or (
-                len(words) <= 4 and (words[:1] and words[0] in _CONJ or gap.strip().startswith(",")))
+                len(words) <= 4 and (words[:1] and words[0] in _CONJ or gap.strip().startswith(",")
+                                     and all(w in _COORD or w in _APPOSITION for w in words)))
             if coordinated:
                 out[-1].mentions.append(m)
                 continue
