@@ -347,3 +347,14 @@ def test_holding_aid_back_and_fighting_on(pipe: Pipeline) -> None:
                           "geen belemmering zijn om oorlog in de Gazastrook te voeren.")
     assert ("ISR", "continue_war", "support") in got
     assert ("ISR", "continue_war", "oppose") not in got
+
+
+def test_open_question_and_countermeasures(pipe: Pipeline) -> None:
+    # dpg2019-10791653, dpg2019-10801537
+    got = positions(pipe, "\"De EU moet zich eerst afvragen of ze deze Balkanlanden wil laten toetreden.")
+    assert ("EU", "eu_membership", "support") not in got
+    got = positions(pipe, "De EU heeft al aangekondigd met tegenmaatregelen te komen als Trump zijn dreigement "
+                          "doorzet. Dat deden ze vorig jaar ook toen de VS de importheffingen op staal en aluminium "
+                          "verhoogde.")
+    assert ("EU", "sanctions", "conditional") in got
+    assert ("USA", "sanctions", "support") in got

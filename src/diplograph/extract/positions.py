@@ -113,6 +113,9 @@ class PositionsStage:
                 st = lex.stance_for(text, clause, hit, skip=skip)
                 if st is None or (st.weak and clauses and clauses[ci][2]):
                     continue  # no stance, or only a plan named in a relative clause
+                if st.cue and lex.open_question is not None and any(
+                        q.end() <= st.cue[0] for q in lex.open_question.finditer(text, clause[0], st.cue[0])):
+                    continue  # "De EU moet zich afvragen of ze ... wil laten toetreden": a question, no stance
                 other = [c for c in conds if not (c[0] <= hit.start < c[1])]
                 if other:  # "uitgesloten zolang Israël niet stopt": only if the condition is met
                     c = min(other, key=lambda c: abs(c[0] - hit.start))

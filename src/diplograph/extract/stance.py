@@ -60,6 +60,7 @@ class Lexicon:
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # function-word lists by key
     verb_ending: str = ""  # regex: the last word of a subordinate clause looks like a verb
     holder_nouns: re.Pattern[str] | None = None
+    open_question: re.Pattern[str] | None = None  # "vraagt zich af of": cues after it state no stance
     back_reference: re.Pattern[str] | None = None  # "noemt het", "iets wat": the issue of the sentence before
     agent_nouns: re.Pattern[str] | None = None
     weak_reach: int = 25  # weak cues count only this close to the issue expression
@@ -330,5 +331,6 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         verb_ending=str(d.get("verb_ending") or ""),
         holder_nouns=compile_cues(d.get("holder_nouns")),
         back_reference=compile_cues(d.get("back_reference")),
+        open_question=compile_cues(d.get("open_question")),
         agent_nouns=compile_cues(d.get("agent_nouns")),
     )
