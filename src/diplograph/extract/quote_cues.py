@@ -238,6 +238,9 @@ def cue_speaker(c: Cue, masked: set[int], lex: QuoteLexicon) -> list[Token]:
     by_order = _speaker_by_order(c, masked, lex, skip)
     if c.kind == "anaphoric":
         return by_order
+    aux = find_aux(toks, c.i) if _non_finite(toks[c.i].text) else None
+    if aux is not None and toks[aux].text.lower() in _PASSIVE:
+        return by_order  # "wordt gevreesd dat ...": only "door X" names a speaker
     parsed = subject_from_parse(c.sent, c.i)
     if parsed:
         # the parse says where the subject is; the phrase around it is read by word order

@@ -80,7 +80,7 @@ def _resolve(doc: _Doc, toks: list[Token], sent_index: int, media: bool = False)
         return None
     ms = doc.resolver._overlapping(sp.start, sp.end)
     if sp.kind == "pronoun":
-        ante = _antecedent(doc, sent_index, sp.start)
+        ante = _antecedent(doc, sent_index, sp.start, pronoun=True)
         if ante is not None:
             return Speaker(ante.name, ante.actor or sp.actor, sp.start, sp.end, sp.text, "pronoun", True)
         return sp
@@ -121,7 +121,7 @@ def _definite_description(doc: _Doc, toks: list[Token]) -> bool:
 
 
 def _antecedent(doc: _Doc, sent_index: int, before: int, actor: str | None = None,
-                window: int = 4, depth: int = 0) -> Speaker | None:
+                window: int = 4, depth: int = 0, pronoun: bool = False) -> Speaker | None:
     """The nearest person before ``before``: a recent speaker or the first person named in the
     current or a previous sentence (nearest sentence first; a speaker wins within one sentence)."""
     best: tuple[int, int, Speaker] | None = None
@@ -136,10 +136,18 @@ def _antecedent(doc: _Doc, sent_index: int, before: int, actor: str | None = Non
         if best is not None and best[0] >= s.index:
             break
         sp = _first_person(doc, s, before, actor, depth)
+        if sp is not None and pronoun and s.index == sent_index and _same_clause(doc, s, sp.end, before):
+            continue  # "Gesprekken hierover leverden volgens hem niets op": a pronoun is not its clause's subject
         if sp is not None:
             best = (s.index, 0, sp)
             break
     return best[2] if best else None
+
+
+def _same_clause(doc: _Doc, s: Sentence, a: int, b: int) -> bool:
+    """No comma or clause word stands between offsets ``a`` and ``b`` of sentence ``s``."""
+    words = {t.text.lower() for t in s.tokens if a <= t.start < b}
+    return not words & ({",", ";", ":"} | doc.lex.clause_openers | doc.lex.subordinators)
 
 
 def _running_speaker(doc: _Doc, s: Sentence, q: Quoted) -> Speaker | None:
@@ -231,6 +239,8 @@ def _first_person(doc: _Doc, s: Sentence, before: int, actor: str | None, depth:
     if first is None or first.i != 0:
         return None
     toks = np_after(s.tokens, 0, doc.lex)
+    if toks and toks[-1].pos.upper().startswith(("N(SOORT", "NOUN")):
+        return None  # a common noun by the tagger, not a name
     if toks and toks[0].start < before and not _sentence_word(doc, toks[0]) and doc.resolver.name_like(toks[-1]):
         sp = doc.resolver.resolve(toks)
         if sp and sp.name and sp.person:
