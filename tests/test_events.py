@@ -346,3 +346,32 @@ def test_verb_after_comma_ends_the_compound_actor(pipe: Pipeline) -> None:
                   "staatshoofd van Venezuela.", "2019-03-07")
     e = find(a, "SUPPORT")
     assert {"NLD", "DEU"} <= set(e.actor) and "VEN" not in e.actor and "VEN" in e.recipient
+
+
+def test_one_conversation_held_is_consult(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10755111
+    a = run(pipe, "Nederland, Australië en Rusland hebben deze maand voor het eerst een gesprek gevoerd over de "
+                  "aansprakelijkheid van Rusland voor de ramp met vlucht MH17.", "2019-03-28")
+    assert set(find(a, "CONSULT").actor) == {"NLD", "AUS", "RUS"}
+
+
+def test_interview_is_no_consult(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10679694: "in gesprek met" a magazine
+    a = run(pipe, "In gesprek met het Duitse weekblad Der Spiegel roept Guaidó Europa op tot meer sancties.",
+            "2019-03-07")
+    assert not [e for e in a.events if e.type == "CONSULT"]
+
+
+def test_never_a_better_friend_is_praise(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10748045: the negation belongs to the comparative, not to the event
+    a = run(pipe, "Trump erkende de Golan als Israëlisch. Netanyahu reageerde: \"Israël heeft nog nooit een betere "
+                  "vriend gehad dan u.\"", "2019-03-26")
+    assert [e for e in a.events if e.type == "SUPPORT" and e.actor == ["ISR"] and e.modality == "asserted"]
+    assert not [e for e in a.events if e.type == "REJECT"]
+
+
+def test_delegations_after_the_verb_refer_back(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10649079: inverted plural anaphor inside a separable trigger
+    a = run(pipe, "Trump en Kim Jong-un dineren vandaag in Hanoi. Morgen praten de delegaties verder.", "2019-02-27")
+    e = [x for x in a.events if x.type == "AGREE" and x.modality == "future"]
+    assert e and "USA" in e[0].actor

@@ -222,7 +222,8 @@ class EventsStage:
                 actor = prev_groups[0].codes
             elif earlier:
                 actor = earlier[0].codes
-            elif prev_groups and any_match(lex.anaphora_plural, lead):
+            elif prev_groups and any_match(lex.anaphora_plural, analysis.doc.text[cs:te]):
+                # also inverted, inside a separable trigger: "Morgen praten de delegaties verder"
                 actor = list(dict.fromkeys(c for g in prev_groups[:2] for c in g.codes))
             elif prev_groups and any_match(lex.anaphora, lead):
                 actor = prev_groups[0].codes
