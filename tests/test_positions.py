@@ -358,3 +358,10 @@ def test_open_question_and_countermeasures(pipe: Pipeline) -> None:
                           "verhoogde.")
     assert ("EU", "sanctions", "conditional") in got
     assert ("USA", "sanctions", "support") in got
+
+
+def test_measures_named_after_sanctions_are_sanctions(pipe: Pipeline) -> None:
+    # the pattern of dev nl-dev-005/012 (EU sanction packages); without sanctions named before, nothing
+    got = positions(pipe, "De EU wil nieuwe sancties tegen Rusland. Hongarije blokkeert de maatregelen.")
+    assert ("HUN", "sanctions", "oppose") in got
+    assert not positions(pipe, "Hongarije blokkeert de maatregelen.")

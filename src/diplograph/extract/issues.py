@@ -36,6 +36,7 @@ class Issue:
     support: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
     oppose: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
     requires: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+    anaphors: dict[str, re.Pattern[str] | None] = field(default_factory=dict)  # "de maatregelen": once named
 
 
 @dataclass
@@ -91,6 +92,16 @@ class Codebook:
         hits.sort(key=lambda h: (h.start, h.issue))
         return hits
 
+    def find_anaphors(self, text: str, named: set[str], lang: str = "nl") -> list[IssueHit]:
+        """Expressions that name an issue only after the text has named it ("de maatregelen" for
+        sanctions), for the issues in ``named``."""
+        hits: list[IssueHit] = []
+        for issue in self.issues:
+            rx = issue.anaphors.get(lang)
+            if issue.id in named and rx is not None:
+                hits.extend(IssueHit(issue.id, m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start())
+        return sorted(hits, key=lambda h: h.start)
+
 
 def load_codebook(path: str | os.PathLike[str] | None = None) -> Codebook:
     """Load a codebook: ``path``, else $DIPLOGRAPH_ISSUES, else the built-in data/issues.yaml."""
@@ -118,6 +129,7 @@ def _load(path: str) -> Codebook:
             id=str(e["id"]), name=str(e.get("name", "")), description=str(e.get("description", "")),
             cues=_by_lang(e.get("cues")), support=_by_lang(e.get("support")),
             oppose=_by_lang(e.get("oppose")), requires=_by_lang(e.get("requires")),
+            anaphors=_by_lang(e.get("anaphors")),
         ))
     builtin = _load("") if path else None
     ev = data.get("event_stances") if isinstance(data, dict) else None

@@ -36,6 +36,7 @@ class PositionsStage:
         self._group: tuple[list[str], int] = ([], -9)
         self._person: list[str] = []
         self._last: tuple[int, str] = (-9, "")  # the sentence and issue named last (for "noemt het absurd")
+        self._named: dict[str, int] = {}  # issue -> last sentence naming it (for "de maatregelen")
 
     @property
     def extractor(self) -> str:
@@ -49,6 +50,7 @@ class PositionsStage:
         self._group = ([], -9)  # the last compound subject ("China en Frankrijk") and its sentence
         self._person = []  # the actor of the last person named as a subject or speaker ("hij")
         self._last = (-9, "")
+        self._named = {}
         for sent in analysis.sentences:
             mentions = sentence_mentions(analysis, sent, lex, lang)
             found.extend(self._sentence(analysis, sent, mentions, lex, lang, prev))
@@ -78,6 +80,12 @@ class PositionsStage:
                   prev: list[str]) -> list[Position]:
         text = sent.text
         hits = _outermost(self.codebook.find(text, lang))
+        named = {i for i, at in self._named.items() if sent.index - at <= 5}
+        hits += [h for h in self.codebook.find_anaphors(text, named, lang)
+                 if not any(o.start < h.end and h.start < o.end for o in hits)]
+        hits.sort(key=lambda h: h.start)
+        for h in hits:
+            self._named[h.issue] = sent.index
         last, self._last = self._last, ((sent.index, hits[-1].issue) if hits else self._last)
         if not hits and last[0] == sent.index - 1 and lex.back_reference is not None:
             # "Turkije noemt het 'onacceptabel'.", "Iets wat Moskou absurd noemt."
