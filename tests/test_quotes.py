@@ -318,3 +318,20 @@ def test_a_government_speaks_as_a_body(pipe: Pipeline) -> None:
             "een herontdekte vijand. Nu vormen lhbti'ers volgens de Poolse regering de grootste bedreiging.")
     q = find(run(pipe, text, "2019-04"), "de grootste bedreiging", direct=False)
     assert q.speaker == "Poolse regering" and q.text.startswith("Nu vormen") and "volgens" not in q.text
+
+
+def test_zo_zei_x_with_a_colon_points_ahead(bare: Pipeline) -> None:
+    # dpg2019-10749353: "Zo zei Moon over Kim: '...'" introduces the quotation after it
+    text = ("Het stuk 'grensde aan hoogverraad', aldus de partijwoordvoerder, waarna de auteur met naam en toenaam "
+            "op internet werd gezet. Zo zei Moon over Kim: 'Ik ken hem als jong, erg openhartig en beleefd, iemand "
+            "die de ouderen met respect behandelt.'")
+    assert find(run(bare, text, "2019-03"), "Ik ken hem als jong", direct=True).speaker == "Moon"
+
+
+def test_volgens_after_a_demonstrative_die(bare: Pipeline) -> None:
+    # dpg2019-10750668: "maar die zal er volgens Koolmees ..." ("die" is no relative pronoun here)
+    text = ("Nederland heeft weliswaar de mogelijkheid om een 'noodremprocedure' te starten, maar die zal er "
+            "volgens Koolmees slechts toe leiden dat de kwestie op het bordje van minister-president Mark Rutte "
+            "en collega-regeringsleiders komt.")
+    q = find(run(bare, text, "2019-03"), "slechts toe leiden", direct=False)
+    assert q.speaker == "Koolmees" and "volgens" not in q.text

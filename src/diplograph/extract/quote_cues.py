@@ -130,8 +130,9 @@ def find_cues(sent: Sentence, masked: set[int], lex: QuoteLexicon) -> list[Cue]:
             kind = "verb"
             first = _first_unmasked(toks, masked)
             if first is not None and toks[first].text.lower() in lex.anaphoric and i > first and (
-                    i == first + 1 or toks[first + 1].text.lower() in _AUX):
-                kind = "anaphoric"
+                    i == first + 1 or toks[first + 1].text.lower() in _AUX) and not any(
+                    toks[k].text == ":" and k not in masked for k in range(j + 1, min(len(toks), j + 8))):
+                kind = "anaphoric"  # "Dat zei X." points back; "Zo zei Moon over Kim: '...'" points ahead
             cues.append(Cue(kind, sent, i, j, v))
             break
     for c in cues:

@@ -574,7 +574,9 @@ def _content_according(doc: _Doc, c: Cue) -> tuple[int, int] | None:
     for k in range(c.i - 1, -1, -1):  # "..., dat volgens X een waarde heeft": the clause only
         if toks[k].text.lower() in doc.lex.clause_openers or toks[k].text in {":", ";"} or (
                 toks[k].text == "," and k < c.i - 1):
-            if toks[k].text.lower() == "die" and k > 0 and toks[k - 1].text != ",":
+            before_die = toks[k - 1].text.lower() if k > 0 else ","
+            if toks[k].text.lower() == "die" and before_die.isalpha() and \
+                    before_die not in doc.lex.continuations | doc.lex.clause_openers:
                 return None  # "de heffingen die India volgens hem toepast": a relative clause, not a claim
             start = k + 1
             break
