@@ -365,3 +365,10 @@ def test_measures_named_after_sanctions_are_sanctions(pipe: Pipeline) -> None:
     got = positions(pipe, "De EU wil nieuwe sancties tegen Rusland. Hongarije blokkeert de maatregelen.")
     assert ("HUN", "sanctions", "oppose") in got
     assert not positions(pipe, "Hongarije blokkeert de maatregelen.")
+
+
+def test_opposition_under_a_positive_condition_stays_oppose(pipe: Pipeline) -> None:
+    # dpg2019-10680571 (the subject named in a first sentence)
+    got = positions(pipe, "Kim Jong-un wil een akkoord. Als Kim als een Deng Xiaoping de geschiedenis wil ingaan dan "
+                          "moeten, precies zoals hij eiste, eerst alle sancties worden opgeheven.")
+    assert ("PRK", "sanctions", "conditional") not in got

@@ -125,8 +125,11 @@ class PositionsStage:
                         q.end() <= st.cue[0] for q in lex.open_question.finditer(text, clause[0], st.cue[0])):
                     continue  # "De EU moet zich afvragen of ze ... wil laten toetreden": a question, no stance
                 other = [c for c in conds if not (c[0] <= hit.start < c[1])]
-                if other:  # "uitgesloten zolang Israël niet stopt": only if the condition is met
-                    c = min(other, key=lambda c: abs(c[0] - hit.start))
+                c = min(other, key=lambda c: abs(c[0] - hit.start)) if other else None
+                # an opposition is conditional only under a negative condition ("uitgesloten zolang Israël
+                # niet stopt", "tenzij ..."); "als X, dan moeten de sancties worden opgeheven" stays oppose
+                if c and (st.stance == "support" or lex.negations(text, c[0], c[1])
+                          or lex.any_word("negative_conditions", text[c[0]:c[0] + 8])):
                     st = Stance("conditional", st.cue, text[c[0]:c[1]].strip(" ,"), (c[0], c[1]),
                                 st.weak, st.obligation)
             quote = next(((i, q) for i, q in quotes if q[0] <= hit.start < q[1]), None)

@@ -19,7 +19,8 @@ _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 _WORD_LISTS = ("determiners", "conjunctions", "together_with", "clause_openers", "complementizers", "embedders",
                "predicate_barriers", "bare_conditions", "comparison_before", "precondition_object", "as_role",
                "mediator_glue", "relative_pronouns",
-               "call_verbs", "personal_pronouns", "subordinators")
+               "call_verbs", "personal_pronouns", "subordinators",
+               "negative_conditions")
 
 
 @dataclass
@@ -256,6 +257,10 @@ class Lexicon:
         piece = text[span[0]:span[1]]
         bare = re.sub(r"\s+", " ", self.negation.sub("", piece)).strip()
         return bare == piece or not self.oppose.fullmatch(bare)
+
+    def negations(self, text: str, lo: int, hi: int) -> int:
+        """The number of negations in ``text[lo:hi]`` (those that belong to an oppose cue not counted)."""
+        return self._negations(text, lo, hi)
 
     def _negations(self, text: str, lo: int, hi: int, exclude: tuple[int, int] | None = None) -> int:
         if self.negation is None or hi <= lo:
