@@ -375,3 +375,18 @@ def test_delegations_after_the_verb_refer_back(pipe: Pipeline) -> None:
     a = run(pipe, "Trump en Kim Jong-un dineren vandaag in Hanoi. Morgen praten de delegaties verder.", "2019-02-27")
     e = [x for x in a.events if x.type == "AGREE" and x.modality == "future"]
     assert e and "USA" in e[0].actor
+
+
+def test_condemnation_in_perfect_is_accuse(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10670568
+    a = run(pipe, "China heeft de arrestatie van Meng, de dochter van Huawei-oprichter Ren Zhengfei, scherp "
+                  "veroordeeld.", "2019-03-04")
+    assert find(a, "ACCUSE").actor == ["CHN"]
+
+
+def test_raising_tariffs_in_retaliation_is_sanction(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10767084
+    a = run(pipe, "China verhoogde die tarieven eerder van 15 naar 40 procent als reactie op Amerikaanse heffingen.",
+            "2019-04-01")
+    e = [x for x in a.events if x.type == "SANCTION" and x.actor == ["CHN"]]
+    assert e and "USA" in e[0].recipient
