@@ -390,3 +390,11 @@ def test_raising_tariffs_in_retaliation_is_sanction(pipe: Pipeline) -> None:
             "2019-04-01")
     e = [x for x in a.events if x.type == "SANCTION" and x.actor == ["CHN"]]
     assert e and "USA" in e[0].recipient
+
+
+def test_maar_ook_continues_the_subject(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10744652: ", maar ook ..." is part of the enumeration, not a new clause
+    a = run(pipe, "Een groot aantal landen, zoals de Verenigde Staten en Nederland, maar ook vrijwel alle buurlanden "
+                  "van Venezuela, erkennen Maduro niet meer als rechtmatig president.", "2019-03-25")
+    e = find(a, "REJECT")
+    assert {"USA", "NLD"} <= set(e.actor) and "VEN" in e.recipient

@@ -137,11 +137,14 @@ def load_yaml(lang: str, name: str) -> dict[str, Any] | None:
     return yaml.safe_load(res.read_text(encoding="utf-8"))
 
 
-def _clause_split(comma_openers: list[str], openers: list[str]) -> re.Pattern[str]:
-    """Clause boundaries: ; : dashes, a comma before a comma opener, whitespace before an opener."""
+def _clause_split(comma_openers: list[str], openers: list[str], not_openers: list[str] | None = None
+                  ) -> re.Pattern[str]:
+    """Clause boundaries: ; : dashes, a comma before a comma opener (unless it starts one of
+    ``not_openers``, "maar ook" in an enumeration), whitespace before an opener."""
     alts = [r"[;:]", r"\s[–—-]\s"]
     if comma_openers:
-        alts.append(r",\s+(?=(?:" + "|".join(map(re.escape, comma_openers)) + r")\b)")
+        neg = r"(?!(?:" + "|".join(map(re.escape, not_openers)) + r")\b)" if not_openers else ""
+        alts.append(r",\s+" + neg + r"(?=(?:" + "|".join(map(re.escape, comma_openers)) + r")\b)")
     if openers:
         alts.append(r"\s(?=(?:" + "|".join(map(re.escape, openers)) + r")\s)")
     return re.compile("|".join(alts), re.I)
@@ -172,7 +175,8 @@ def lexicon(lang: str = "nl") -> Lexicon | None:
         peace_terms=[compile_pattern(p) for p in data.get("peace_terms", [])],
         coordination=set(data.get("coordination", [])),
         recipient_preps=set(data.get("recipient_preps", [])),
-        clause_split=_clause_split(data.get("comma_openers", []), data.get("openers", [])),
+        clause_split=_clause_split(data.get("comma_openers", []), data.get("openers", []),
+                                   data.get("comma_not_openers", [])),
         relative=re.compile(r"\W*(?:" + "|".join(map(re.escape, data.get("relative_openers", []))) + r")\b", re.I)
         if data.get("relative_openers") else None,
         anaphora=[compile_pattern(p) for p in data.get("anaphora", [])],
