@@ -335,3 +335,30 @@ def test_volgens_after_a_demonstrative_die(bare: Pipeline) -> None:
             "en collega-regeringsleiders komt.")
     q = find(run(bare, text, "2019-03"), "slechts toe leiden", direct=False)
     assert q.speaker == "Koolmees" and "volgens" not in q.text
+
+
+def test_first_name_ending_like_a_nationality(bare: Pipeline) -> None:
+    # dpg2019-10730572: "Jesse" is a first name, not an adjective like "Franse"
+    text = ("Ja, er is winst. De verkiezingen waren volgens GroenLinks-leider Jesse Klaver een duel tussen zijn "
+            "partij en Forum voor Democratie.")
+    q = find(run(bare, text, "2019-03"), "een duel tussen zijn partij", direct=False)
+    assert q.speaker == "Jesse Klaver" and q.text.startswith("De verkiezingen waren een duel")
+
+
+def test_volgens_after_a_subheading_with_an_apposition(bare: Pipeline) -> None:
+    # dpg2019-10681871: the subheading "Voor het eerst" and the apposition about the speaker are no part
+    # of the words
+    text = ("Voor het eerst Volgens de Nederlandse advocaat Bondine Kloostra, die de zaken voor de Groene "
+            "Europarlementariërs bij het Hof behandelde, is nu voor het eerst bepaald dat studies over emissies "
+            "van stoffen zoals glyfosaat openbaar behoren te zijn.")
+    q = find(run(bare, text, "2019-03"), "is nu voor het eerst bepaald", direct=False)
+    assert q.speaker == "Bondine Kloostra" and q.text.startswith("is nu")
+
+
+def test_preposition_before_a_reported_clause(bare: Pipeline) -> None:
+    # dpg2019-10740499: "Tijdens ..." opens a phrase, not a clause of time, so the words are reported
+    text = ("Tijdens zijn mbo-opleiding it-beheer zeiden docenten al: je hebt na je opleiding zó een baan, vertelt "
+            "Donovan Schot (24). Dat bleek niet gelogen. Volgens hem een bewijs dat het een 'hip en modern bedrijf "
+            "is.'")
+    a = run(bare, text, "2019-03")
+    assert find(a, "hip en modern bedrijf", direct=True).speaker == "Donovan Schot"

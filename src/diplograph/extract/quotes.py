@@ -541,7 +541,7 @@ def _content_around(doc: _Doc, c: Cue) -> tuple[int, int] | None:
     if span is None:
         return None
     tail = _tokens_text(doc, after)
-    if not tail and before[0].text.lower() in doc.lex.subordinators:
+    if not tail and before[0].text.lower() in doc.lex.subordinators - doc.lex.prepositions:
         return None  # "Terwijl de spanningen opliepen, waarschuwde China voor ...": a clause of time, not words
     if tail:
         doc.gaps[(span[0], tail[1])] = (span[1], tail[0])
@@ -564,9 +564,10 @@ def _content_according(doc: _Doc, c: Cue) -> tuple[int, int] | None:
         co = np_after(toks, k, doc.lex)
         if co and co[0].i == k and any(is_cap(t.text) for t in co):
             end_attr = co[-1].i + 1
+    opens = c.i == 0 or _starts_sentence(doc, toks, c.i)  # "Voor het eerst Volgens X, ...": after a subheading
     # apposition: "Volgens het Elysée, het kantoor van de Franse president, praatten ..."
-    if end_attr < len(toks) and toks[end_attr].text == "," and c.i == 0:
-        for k in range(end_attr + 1, min(len(toks), end_attr + 12)):
+    if end_attr < len(toks) and toks[end_attr].text == "," and opens:
+        for k in range(end_attr + 1, min(len(toks), end_attr + 16)):
             if toks[k].text == ",":
                 end_attr = k + 1
                 break
@@ -580,7 +581,9 @@ def _content_according(doc: _Doc, c: Cue) -> tuple[int, int] | None:
                 return None  # "de heffingen die India volgens hem toepast": a relative clause, not a claim
             start = k + 1
             break
-    if start > 0 and toks[start - 1].text == "," and _words(doc.text[toks[start].start:toks[c.i].start]) < 2:
+    if opens:
+        start = c.i
+    elif start > 0 and toks[start - 1].text == "," and _words(doc.text[toks[start].start:toks[c.i].start]) < 2:
         start = 0  # "Waar dit toe leidt, moet volgens X nog blijken": the comma closed a fronted clause
     before = _tokens_text(doc, _last_sentence(doc, toks[start:c.i]))
     after = _tokens_text(doc, _first_sentence(doc, toks[end_attr:]))

@@ -19,8 +19,8 @@ _ARTICLES = {"de", "het", "een", "die", "dat", "deze", "dit", "zijn", "haar", "h
 _AUX = {"heeft", "hebben", "had", "hadden", "wordt", "worden", "werd", "werden",
         "zal", "zullen", "zou", "zouden", "kan", "kon", "wil", "wilde", "moet", "moest"}
 _CLAUSE_START = {",", ":", ";", "(", "—", "–", "-", "en", "maar", "want", "of", "dus"}
-# Russische, Franse, Nieuw-Zeelandse, Zuid-Koreaanse (not the first names Marise, Louise, Denise)
-_NATIONALITY = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ]+-)?[A-ZÀ-Ý][a-zà-ÿ]+(?:ische|sche|(?<!i)se)$")
+# Russische, Franse, Nieuw-Zeelandse, Zuid-Koreaanse (not the first names Marise, Louise, Jesse)
+_NATIONALITY = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ]+-)?[A-ZÀ-Ý][a-zà-ÿ]+(?:ische|sche|(?<![is])se)$")
 
 
 @dataclass
