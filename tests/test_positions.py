@@ -372,3 +372,10 @@ def test_opposition_under_a_positive_condition_stays_oppose(pipe: Pipeline) -> N
     got = positions(pipe, "Kim Jong-un wil een akkoord. Als Kim als een Deng Xiaoping de geschiedenis wil ingaan dan "
                           "moeten, precies zoals hij eiste, eerst alle sancties worden opgeheven.")
     assert ("PRK", "sanctions", "conditional") not in got
+
+
+def test_despite_the_opposition_of_a_party(pipe: Pipeline) -> None:
+    # the pattern of dev nl-dev-005 (Hungary holding up a sanctions package)
+    got = positions(pipe, "De EU-landen stemden in met nieuwe sancties tegen Rusland, ondanks verzet van Hongarije.")
+    assert {("EU", "sanctions", "support"), ("HUN", "sanctions", "oppose")} <= got
+    assert ("HUN", "sanctions", "support") not in got

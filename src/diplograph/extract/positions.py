@@ -94,6 +94,11 @@ class PositionsStage:
                 hits = [IssueHit(last[1], ref.start(), ref.end())]
         if not hits:
             return []
+        if lex.inline_reference is not None:  # "... sancties, ondanks verzet van Hongarije": the issue before it
+            for ref in lex.inline_reference.finditer(text):
+                before = [h for h in hits if h.end <= ref.start()]
+                if before:
+                    hits.append(IssueHit(before[-1].issue, ref.end(), ref.end()))  # the cue stands before it
         conds = lex.conditions(text)
         all_clauses = lex.clauses(text)
         quotes = _direct_quotes(analysis, sent)

@@ -61,6 +61,7 @@ class Lexicon:
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # function-word lists by key
     verb_ending: str = ""  # regex: the last word of a subordinate clause looks like a verb
     holder_nouns: re.Pattern[str] | None = None
+    inline_reference: re.Pattern[str] | None = None  # "ondanks verzet van X": the issue named before it
     open_question: re.Pattern[str] | None = None  # "vraagt zich af of": cues after it state no stance
     back_reference: re.Pattern[str] | None = None  # "noemt het", "iets wat": the issue of the sentence before
     agent_nouns: re.Pattern[str] | None = None
@@ -337,5 +338,6 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         holder_nouns=compile_cues(d.get("holder_nouns")),
         back_reference=compile_cues(d.get("back_reference")),
         open_question=compile_cues(d.get("open_question")),
+        inline_reference=compile_cues(d.get("inline_reference")),
         agent_nouns=compile_cues(d.get("agent_nouns")),
     )
