@@ -398,3 +398,14 @@ def test_maar_ook_continues_the_subject(pipe: Pipeline) -> None:
                   "van Venezuela, erkennen Maduro niet meer als rechtmatig president.", "2019-03-25")
     e = find(a, "REJECT")
     assert {"USA", "NLD"} <= set(e.actor) and "VEN" in e.recipient
+
+
+def test_alleged_violation_is_accuse_by_the_source(pipe: Pipeline) -> None:
+    # dev nl-dev-04x (Veldkamp on the Israeli blockade); dpgmedia2019 dpg2019-10755111 (MH17 liability)
+    a = run(pipe, "Volgens Veldkamp schendt Israël met die blokkade artikel 2 van het Associatieverdrag.", "2025-05")
+    e = find(a, "ACCUSE")
+    assert e.actor == ["NLD"] and "ISR" in e.recipient and e.mode == "allege"
+    a = run(pipe, "Rusland is volgens Nederland en Australië aansprakelijk voor de ramp, maakten de landen vorig jaar "
+                  "mei bekend.", "2019-03-28")
+    e = find(a, "ACCUSE")
+    assert "NLD" in e.actor and "RUS" in e.recipient and e.modality == "historical"
