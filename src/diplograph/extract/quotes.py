@@ -420,7 +420,6 @@ def _tokens_text(doc: _Doc, toks: list[Token]) -> tuple[int, int] | None:
 
 
 _SENT_END = {".", "!", "?"}
-_HEAD_WORDS = {"de", "het", "een"}
 
 
 def _starts_sentence(doc: _Doc, toks: list[Token], k: int) -> bool:
@@ -445,8 +444,8 @@ def _starts_sentence(doc: _Doc, toks: list[Token], k: int) -> bool:
         return True  # "... van de VS. Maduro gaat": an acronym ends the sentence
     low = t.text.lower()
     # "China waarschuwt Terwijl ...", "Samenhang Waar deze samenwerking toe leidt": after a subheading
-    return p == k - 1 and (low in _HEAD_WORDS or low in doc.lex.subordinators or low in doc.lex.clause_openers
-                           or low in doc.lex.sentence_openers) and after_heading(toks, k)
+    return p == k - 1 and (low in doc.lex.subordinators or low in doc.lex.clause_openers
+                           or low in doc.lex.sentence_openers) and after_heading(toks, k, doc.lex)
 
 
 def _first_sentence(doc: _Doc, toks: list[Token]) -> list[Token]:

@@ -198,12 +198,12 @@ def np_before(toks: list[Token], i: int, lex: QuoteLexicon, clause_start_only: b
             return out  # "X en zijn Franse ambtgenoot Y verklaarden"
         if prev not in _CLAUSE_START and prev.lower() not in lex.fillers and not _is_quote_mark(prev) \
                 and not (prev[-1] in ".!?" and (len(prev) == 1 or prev[:-1].isupper())) \
-                and not (out[0].text in {"De", "Het", "Een"} and after_heading(toks, out[0].i)):
+                and not (out[0].text in {"De", "Het", "Een"} and after_heading(toks, out[0].i, lex)):
             return []  # a capitalised article inside a sentence starts one (a run-in subheading)
     return out
 
 
-def after_heading(toks: list[Token], k: int) -> bool:
+def after_heading(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
     """Token ``k`` follows a short subheading that ran into the sentence ("Onwrikbare steun | De Duitse
     minister ...", "China waarschuwt | Terwijl ..."): one to three words after a sentence start, the first
     capitalised, the others lower-case, the last one not a function word."""
@@ -213,7 +213,7 @@ def after_heading(toks: list[Token], k: int) -> bool:
         if is_cap(toks[j].text):
             start = j == 0 or toks[j - 1].text in {".", "!", "?", ":"} or toks[j - 1].text.endswith(".")
             last = toks[k - 1].text.lower()
-            return start and j < k and last not in _ARTICLES and last not in {"van", "voor", "in", "op", "met", "en"}
+            return start and j < k and last not in _ARTICLES | lex.prepositions | lex.np_stop
     return False
 
 
