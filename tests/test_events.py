@@ -401,7 +401,7 @@ def test_maar_ook_continues_the_subject(pipe: Pipeline) -> None:
 
 
 def test_alleged_violation_is_accuse_by_the_source(pipe: Pipeline) -> None:
-    # dev nl-dev-04x (Veldkamp on the Israeli blockade); dpgmedia2019 dpg2019-10755111 (MH17 liability)
+    # dev nl-dev-040 (Veldkamp on the Israeli blockade); dpgmedia2019 dpg2019-10755111 (MH17 liability)
     a = run(pipe, "Volgens Veldkamp schendt Israël met die blokkade artikel 2 van het Associatieverdrag.", "2025-05")
     e = find(a, "ACCUSE")
     assert e.actor == ["NLD"] and "ISR" in e.recipient and e.mode == "allege"
