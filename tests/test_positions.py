@@ -379,3 +379,11 @@ def test_despite_the_opposition_of_a_party(pipe: Pipeline) -> None:
     got = positions(pipe, "De EU-landen stemden in met nieuwe sancties tegen Rusland, ondanks verzet van Hongarije.")
     assert {("EU", "sanctions", "support"), ("HUN", "sanctions", "oppose")} <= got
     assert ("HUN", "sanctions", "support") not in got
+
+
+def test_a_war_a_treaty_has_prevented_is_no_stance(pipe: Pipeline) -> None:
+    # dpg2019-10591867 (commentary on the INF treaty; the speaker named here)
+    got = positions(pipe, "'Opbieden tegen Rusland in een kernwapenwedloop of het verlaten van een "
+                          "kernwapenverdrag dat decennia een nucleaire oorlog heeft voorkomen, is een dom "
+                          "spelletje zonder winnaars', zei Mogherini.")
+    assert not any(i == "nuclear_use" for _, i, _ in got)
