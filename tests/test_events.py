@@ -409,3 +409,18 @@ def test_alleged_violation_is_accuse_by_the_source(pipe: Pipeline) -> None:
                   "mei bekend.", "2019-03-28")
     e = find(a, "ACCUSE")
     assert "NLD" in e.actor and "RUS" in e.recipient and e.modality == "historical"
+
+
+def test_hinting_at_withdrawal_is_threat_told_as_background(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10726007
+    a = run(pipe, "President Trump heeft diverse malen gezinspeeld op terugtrekking van zijn land uit de Navo.",
+            "2019-03-20")
+    e = find(a, "THREATEN")
+    assert e.actor == ["USA"] and "NATO" in e.recipient and e.modality == "historical"
+
+
+def test_wanting_sanctions_relief_is_request(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10649079
+    a = run(pipe, "Noord-Korea wil verlichting van sancties voordat het inzicht geeft in zijn kernactiviteiten.",
+            "2019-02-27")
+    assert find(a, "REQUEST").actor == ["PRK"]
