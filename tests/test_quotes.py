@@ -362,3 +362,10 @@ def test_preposition_before_a_reported_clause(bare: Pipeline) -> None:
             "is.'")
     a = run(bare, text, "2019-03")
     assert find(a, "hip en modern bedrijf", direct=True).speaker == "Donovan Schot"
+
+
+def test_a_law_is_no_speaker(bare: Pipeline) -> None:
+    # dpg2019-10777621: "volgens Nigeriaans recht" names a law, not a speaker
+    text = ("Dieven boren gaten in de pijpleidingen om olie te stelen die vervolgens wordt verkocht. Schade waarvoor "
+            "Shell niet verantwoordelijk is en die het niet mág vergoeden, volgens Nigeriaans recht.")
+    assert [q.speaker for q in run(bare, text, "2019-04").quotes] == []

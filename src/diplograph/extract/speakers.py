@@ -20,6 +20,8 @@ _AUX = {"heeft", "hebben", "had", "hadden", "wordt", "worden", "werd", "werden",
         "zal", "zullen", "zou", "zouden", "kan", "kon", "wil", "wilde", "moet", "moest"}
 _CLAUSE_START = {",", ":", ";", "(", "—", "–", "-", "en", "maar", "want", "of", "dus"}
 # Russische, Franse, Nieuw-Zeelandse, Zuid-Koreaanse (not the first names Marise, Louise, Jesse)
+# "volgens Nigeriaans recht", "Russisch gas": the neuter forms
+_NEUTER_NATIONALITY = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:aans|isch|lands)$")  # not -ees: Koolmees
 _NATIONALITY = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ]+-)?[A-ZÀ-Ý][a-zà-ÿ]+(?:ische|sche|(?<![is])se)$")
 
 
@@ -83,7 +85,7 @@ def _np_word(tok: Token, lex: QuoteLexicon, neighbour: str | None) -> str:
         return ""  # "Onder Poetin ..."
     if is_role(w, lex) or low in lex.channels:
         return "role"
-    if _NATIONALITY.match(w):
+    if _NATIONALITY.match(w) or _NEUTER_NATIONALITY.match(w):
         return "adj"
     if is_cap(w):
         return "name"
