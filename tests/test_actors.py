@@ -71,6 +71,16 @@ def test_metonyms_and_adjectives(pipe: Pipeline) -> None:
     assert all(m.extractor.startswith("actors@") for m in a.mentions)
 
 
+def test_intelligence_services_act_for_their_state(pipe: Pipeline) -> None:
+    # dpg2019-10683209 and dpg2019-10648031 (DpgMedia2019)
+    a = run(pipe, "Daarvoor waarschuwen de AIVD en de Nationaal Coördinator Terrorisme en Veiligheid (NCTV) in een "
+                  "brief aan de Amsterdamse burgemeester Femke Halsema.", date="2019-03")
+    assert ("AIVD", "NLD") in {(m.span.text, m.actor) for m in a.mentions}
+    a = run(pipe, "Volgens inlichtingendienst AIVD bevinden zich nog 85 Nederlanders en 95 Nederlandse kinderen "
+                  "bij IS.", date="2019-02")
+    assert ("AIVD", "NLD") in {(m.span.text, m.actor) for m in a.mentions}
+
+
 def test_compound_role(pipe: Pipeline) -> None:
     a = run(pipe, "Dat Rusland het gesprek niet verwerpt, neemt volgens Kremlin-woordvoerder Peskov niet weg dat.")
     assert ("Peskov", "RUS", "Dmitry Peskov", "name") in found(a)
