@@ -94,3 +94,18 @@ def test_names_inside_words_and_lone_apostrophes_trigger() -> None:
         assert trig.wants(s), text
     [s] = SimpleAnalyzer().analyse("Rinke en Peter hebben een vriend met twee auto's.")
     assert not trig.wants(s)
+
+
+def test_select_needs_a_trigger_and_an_actor_named_in_or_just_before_the_sentence() -> None:
+    trig = load_triggers("nl")
+    assert trig.actor_window == 1  # the policy of lang/nl/cascade.yaml
+    sents = SimpleAnalyzer().analyse(
+        # seed-001.txt: a named speaker, then a pronoun speaker in the next sentence
+        "Woordvoerder Dmitri Peskov zei desgevraagd dat Moskou verwelkomt.\n\n"
+        "Hij zei ook dat het gesprek nuttig was.\n\n"
+        # dpgmedia2019 (dpg2019-10593548): a speech verb with no political actor anywhere near
+        "Dat concludeert socioloog Niels Blom in zijn proefschrift, dat hij afgelopen vrijdag verdedigde.\n\n"
+        "Hij zei dat de uitkomst hem verraste.")
+    chosen = [s.index for s in trig.select(sents)]
+    assert chosen == [0, 1]  # the last two have triggers but no actor in reach: no parse
+    assert trig.has_word_trigger(sents[1]) and trig.has_word_trigger(sents[3])

@@ -34,18 +34,31 @@ class Triggers:
     mark_tokens: frozenset[str] = frozenset()  # marks that count only as tokens of their own (')
     names: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first token -> token sequences
     issues: list[re.Pattern[str]] = field(default_factory=list)
+    # -1: a name or a word trigger is enough; N >= 0: a sentence needs a word trigger AND an actor
+    # name in itself or in one of the N sentences before it (whom a pronoun or "de president" refers to)
+    actor_window: int = -1
 
     def wants(self, sentence: Sentence) -> bool:
-        """True when the sentence contains a trigger."""
+        """True when the sentence contains a trigger (a name or a word trigger)."""
+        return self.has_name(sentence) or self.has_word_trigger(sentence)
+
+    def has_word_trigger(self, sentence: Sentence) -> bool:
+        """A quotation mark, a trigger word (or compound head) or an issue cue."""
         if any(m in sentence.text for m in self.marks):
             return True
         toks = [t.text for t in sentence.tokens]
         if any(t in self.mark_tokens for t in toks):
             return True
-        for k, tok in enumerate(toks):
+        for tok in toks:
             low = tok.lower()
             if low in self.words or low.startswith(self.prefixes) or self._compound(low):
                 return True
+        return any(p.search(sentence.text) for p in self.issues)
+
+    def has_name(self, sentence: Sentence) -> bool:
+        """A name, adjective, demonym or metonym of a known actor."""
+        toks = [t.text for t in sentence.tokens]
+        for k, tok in enumerate(toks):
             for seq in self.names.get(tok, ()):
                 if tuple(toks[k:k + len(seq)]) == seq:
                     return True
@@ -53,7 +66,7 @@ class Triggers:
             for part in re.split(r"-|['’]s$", tok) if len(tok) > 3 else ():
                 if part != tok and (part,) in self.names.get(part, ()):
                     return True
-        return any(p.search(sentence.text) for p in self.issues)
+        return False
 
     def _compound(self, low: str) -> bool:
         """The word ends in one of ``parts`` (a compound's head), bare or with a plural/inflection ending."""
@@ -66,7 +79,12 @@ class Triggers:
         return False
 
     def select(self, sentences: list[Sentence]) -> list[Sentence]:
-        return [s for s in sentences if self.wants(s)]
+        """The sentences that go to the full parser."""
+        if self.actor_window < 0 or not self.names:
+            return [s for s in sentences if self.wants(s)]
+        named = [self.has_name(s) for s in sentences]
+        return [s for i, s in enumerate(sentences)
+                if any(named[max(0, i - self.actor_window):i + 1]) and self.has_word_trigger(s)]
 
 
 def _actor_names() -> dict[str, list[tuple[str, ...]]]:
@@ -105,6 +123,7 @@ def load_triggers(lang: str = "nl") -> Triggers:
         parts=tuple(p.lower() for p in data.get("parts") or []),
         marks=tuple(data.get("quote_marks") or []),
         mark_tokens=frozenset(data.get("quote_tokens") or []),
+        actor_window=int(data.get("actor_window", -1)),
     )
     try:  # other modules' data: the cascade works (with fewer triggers) without them
         if data.get("actor_names"):
