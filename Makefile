@@ -9,7 +9,7 @@ APT_PACKAGES := python3-venv frog frogdata ucto uctodata chromium postgresql
 STAMP_APT := $(VENV)/.apt-installed
 STAMP_PY := $(VENV)/.py-installed
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint eval clean
 
 install: $(STAMP_APT) $(STAMP_PY)
 
@@ -37,6 +37,13 @@ demo: install
 test: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -q
+
+eval: install
+	@for gold in ../shared/eval/dev.jsonl eval/heldout.jsonl eval/heldout2.jsonl; do \
+	  echo "== $$gold"; \
+	  $(BIN)/diplograph extract $$gold -o /tmp/diplograph-pred.jsonl --analyzer $(ANALYZER) 2>/dev/null && \
+	  python3 ../shared/eval/score.py $$gold /tmp/diplograph-pred.jsonl; \
+	done
 
 lint: install
 	$(BIN)/ruff check src tests bench
