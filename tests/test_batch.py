@@ -74,6 +74,8 @@ def test_batch_writes_tables_records_errors_and_resumes(ray_session: None, input
     r = run_batch([inputs], out, workers=2, options=SIMPLE, flush_every=2)
     assert (r.processed, r.failed, r.skipped) == (6, 2, 0)
     assert r.tokens > 0 and r.worker_peak_rss and all(v > 0 for v in r.worker_peak_rss.values())
+    assert sum(span[2] for span in r.worker_span.values()) == r.processed
+    assert sum(span[3] for span in r.worker_span.values()) == r.tokens and r.steady_rate()[0] > 0
     assert all(0 < r.worker_peak_pss[w] <= r.worker_peak_rss[w] for w in r.worker_peak_rss)
     for table in ("documents", "sentences", "tokens", "mentions", "errors"):
         assert list((out / table).glob("*.parquet")), table

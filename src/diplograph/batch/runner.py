@@ -143,6 +143,8 @@ class BatchResult:
     worker_peak_pss: dict[int, int] = field(default_factory=dict)  # worker pid -> largest PSS seen (incl. Frog)
     first_ready: float | None = None  # epoch seconds: the first worker had its pipeline up
     last_done: float | None = None  # epoch seconds: the last document was finished
+    # worker pid -> [ready at, last document done at, documents extracted, tokens]
+    worker_span: dict[int, list[float]] = field(default_factory=dict)
 
     @property
     def steady_seconds(self) -> float:
@@ -150,6 +152,15 @@ class BatchResult:
         if self.first_ready is None or self.last_done is None:
             return self.seconds
         return max(self.last_done - self.first_ready, 1e-9)
+
+    def steady_rate(self) -> tuple[float, float]:
+        """Documents/s and tokens/s once workers are up: the sum over workers of what each did per second
+        between its pipeline being ready and its last document done."""
+        docs = toks = 0.0
+        for ready, done, n, t in self.worker_span.values():
+            if done > ready:
+                docs, toks = docs + n / (done - ready), toks + t / (done - ready)
+        return docs, toks
 
     @property
     def docs_per_s(self) -> float:
@@ -300,3 +311,8 @@ def _take(result: BatchResult, buffer: dict[str, list[dict[str, Any]]], r: dict[
     result.worker_peak_pss[w] = max(result.worker_peak_pss.get(w, 0), r["peak_pss"])
     result.first_ready = min(result.first_ready or r["ready_at"], r["ready_at"])
     result.last_done = max(result.last_done or r["done_at"], r["done_at"])
+    span = result.worker_span.setdefault(w, [r["ready_at"], r["done_at"], 0, 0])
+    span[1] = max(span[1], r["done_at"])
+    if not r["error"]:
+        span[2] += 1
+        span[3] += r["n_tokens"]
