@@ -286,25 +286,16 @@ def actors(db: str | None = DB, kb: bool = typer.Option(False, "--kb", help="Lis
 
 
 def _kb_rows() -> list[dict[str, Any]]:
-    if importlib.util.find_spec("diplograph.extract.actor_kb") is None:
-        typer.echo("no actor knowledge base installed (diplograph.extract.actor_kb)", err=True)
-        raise typer.Exit(1)
-    from diplograph.extract.actor_kb import load_kb  # type: ignore[import-not-found]
-    from diplograph.store.repository import _iter_kb
+    """Actors of the knowledge base (data/actors/*.yaml and $DIPLOGRAPH_ACTORS): code, name, type, aliases."""
+    from diplograph.extract.actor_kb import load_kb
 
-    rows = []
-    for a in _iter_kb(load_kb()):
-        rows.append({"code": getattr(a, "code", None), "name": getattr(a, "name", None),
-                     "type": getattr(a, "type", None), "aliases": list(getattr(a, "aliases", []) or [])})
+    rows = [{"code": a.code, "name": a.name, "type": a.type, "aliases": list(a.aliases)} for a in load_kb().actors]
     return sorted(rows, key=lambda r: str(r["code"]))
 
 
 def _kb_people_rows() -> list[dict[str, Any]]:
     """People of the actor KB: name, default actor, offices ("foreign_minister DEU 2018-03-14..2021-12-08")."""
-    if importlib.util.find_spec("diplograph.extract.actor_kb") is None:
-        typer.echo("no actor knowledge base installed (diplograph.extract.actor_kb)", err=True)
-        raise typer.Exit(1)
-    from diplograph.extract.actor_kb import load_kb  # type: ignore[import-not-found]
+    from diplograph.extract.actor_kb import load_kb
 
     rows = []
     for p in load_kb().people:

@@ -317,16 +317,9 @@ class Store:
 
     def _kb_entry(self, code: str) -> Any:
         if self._kb is None:
-            self._kb = {}
-            try:
-                from diplograph.extract.actor_kb import load_kb  # written by the actors stage
-            except ImportError:
-                return None
-            try:
-                kb = load_kb()
-            except Exception:  # noqa: BLE001 - a broken KB must not stop ingest
-                return None
-            self._kb = {str(getattr(a, "code", "")): a for a in _iter_kb(kb)}
+            from diplograph.extract.actor_kb import load_kb
+
+            self._kb = {a.code: a for a in load_kb().actors}
         return self._kb.get(code)
 
     # -- queries -------------------------------------------------------------------------------
@@ -560,19 +553,6 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA busy_timeout=30000")  # wait for another writer instead of failing at once
     cur.execute("PRAGMA journal_mode=WAL")  # readers (the API) do not block the ingest, nor it them
     cur.close()
-
-
-def _iter_kb(kb: Any) -> list[Any]:
-    if isinstance(kb, dict):
-        return list(kb.values())
-    for attr in ("actors", "entries"):
-        if hasattr(kb, attr):
-            inner = getattr(kb, attr)
-            return list(inner.values()) if isinstance(inner, dict) else list(inner)
-    try:
-        return list(kb)
-    except TypeError:
-        return []
 
 
 def _index(ids: list[int], i: int | None) -> int | None:
