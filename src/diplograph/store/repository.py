@@ -401,9 +401,7 @@ class Store:
         if modality:
             q = q.where(m.Event.modality == modality)
         if issue:
-            q = q.where(exists().where(m.Position.issue == issue, or_(
-                m.Position.event_id == m.Event.id,
-                and_(m.Position.doc_id == m.Event.doc_id, m.Position.sentence_index == m.Event.sentence_index))))
+            q = q.where(_on_issue(issue, m.Position.event_id, m.Event))
         if doc_id is not None:
             q = q.where(m.Event.doc_id == doc_id)
         return self._items(q, date, limit, offset, _event_dict)
@@ -423,9 +421,7 @@ class Store:
         if direct is not None:
             q = q.where(m.Quote.direct.is_(direct))
         if issue:
-            q = q.where(exists().where(m.Position.issue == issue, or_(
-                m.Position.quote_id == m.Quote.id,
-                and_(m.Position.doc_id == m.Quote.doc_id, m.Position.sentence_index == m.Quote.sentence_index))))
+            q = q.where(_on_issue(issue, m.Position.quote_id, m.Quote))
         if doc_id is not None:
             q = q.where(m.Quote.doc_id == doc_id)
         return self._items(q, m.Document.date, limit, offset, _quote_dict)
@@ -553,6 +549,13 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA busy_timeout=30000")  # wait for another writer instead of failing at once
     cur.execute("PRAGMA journal_mode=WAL")  # readers (the API) do not block the ingest, nor it them
     cur.close()
+
+
+def _on_issue(issue: str, link: Any, item: Any) -> Any:
+    """A position on ``issue`` linked to the item (through the position's ``link`` column) or in its sentence."""
+    return exists().where(m.Position.issue == issue, or_(
+        link == item.id,
+        and_(m.Position.doc_id == item.doc_id, m.Position.sentence_index == item.sentence_index)))
 
 
 def _index(ids: list[int], i: int | None) -> int | None:
