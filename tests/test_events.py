@@ -424,3 +424,22 @@ def test_wanting_sanctions_relief_is_request(pipe: Pipeline) -> None:
     a = run(pipe, "Noord-Korea wil verlichting van sancties voordat het inzicht geeft in zijn kernactiviteiten.",
             "2019-02-27")
     assert find(a, "REQUEST").actor == ["PRK"]
+
+
+def test_the_needle_prefilter_never_changes_what_triggers_match() -> None:
+    import dataclasses
+    import json
+    from pathlib import Path
+
+    from diplograph.extract.event_triggers import lexicon
+
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared / "corpus" / "seeds").glob("*.txt"))]
+    with (shared / "eval" / "dev.jsonl").open(encoding="utf-8") as fh:
+        texts += [json.loads(line)["text"] for line in fh]
+    lex = lexicon("nl")
+    assert lex is not None and any(n for r in lex.rules for n in r.needles)
+    bare = dataclasses.replace(lex, rules=[dataclasses.replace(r, needles=[]) for r in lex.rules])
+    assert not any(n for r in bare.rules for n in r.needles)
+    key = [(m.rule.type, m.start, m.end) for t in texts for m in lex.find(t)]
+    assert key and key == [(m.rule.type, m.start, m.end) for t in texts for m in bare.find(t)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -120,17 +120,24 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
 # --------------------------------------------------------------------------- text helpers
 
 
+@cache
+def _bare(c: str) -> str:
+    """A character without its accents, or the character itself when that would change the length."""
+    d = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+    return d if len(d) == 1 else c
+
+
 def strip_accents(text: str) -> str:
     """Remove accents character by character, keeping the length (offsets stay valid)."""
-    out = []
-    for c in text:
-        d = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
-        out.append(d if len(d) == 1 else c)
-    return "".join(out).replace("’", "'").replace("‘", "'")
+    if not text.isascii():
+        text = "".join(map(_bare, text)).replace("’", "'").replace("‘", "'")
+    return text
 
 
 def fold(text: str) -> str:
     """Lower case without accents, character by character (offsets stay valid)."""
+    if text.isascii():
+        return text.lower()
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in strip_accents(text))
 
 

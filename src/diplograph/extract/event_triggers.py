@@ -52,6 +52,19 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + "".join(parts) + r"(?![\w-])", re.IGNORECASE)
 
 
+def pattern_needles(pattern: str) -> tuple[str, ...]:
+    """Lower-case strings one of which occurs in any text the pattern matches: the alternatives of its
+    most selective word (a cheap test before the regular expression); empty when there is none."""
+    best: tuple[str, ...] = ()
+    for tok in pattern.split():
+        if tok == "..." or re.fullmatch(r"\.\.(\d+)", tok):
+            continue
+        cores = tuple(alt.strip("*").lower() for alt in tok.split("|"))
+        if all(cores) and (not best or min(map(len, cores)) > min(map(len, best))):
+            best = cores
+    return best
+
+
 @dataclass
 class TriggerRule:
     type: str
@@ -67,6 +80,10 @@ class TriggerRule:
     fallback: bool = False
     requires: list[re.Pattern[str]] = field(default_factory=list)
     priority: int = 1
+    needles: list[tuple[str, ...]] = field(default_factory=list)  # per regex: see pattern_needles
+
+    def __post_init__(self) -> None:
+        self.needles = self.needles or [()] * len(self.regexes)
 
 
 @dataclass
@@ -103,8 +120,15 @@ class Lexicon:
     def find(self, text: str) -> list[TriggerMatch]:
         """All trigger matches in ``text``, overlaps resolved (priority, then length, then position)."""
         found: list[TriggerMatch] = []
+        low = text.lower()
         for rule in self.rules:
-            for rx in rule.regexes:
+            for rx, needles in zip(rule.regexes, rule.needles, strict=True):
+                if needles:  # (a loop, not any(): this runs a few million times per thousand documents)
+                    for n in needles:
+                        if n in low:
+                            break
+                    else:
+                        continue
                 for m in rx.finditer(text):
                     first = re.match(_WORD, text[m.start():])
                     head_end = m.start() + (first.end() if first else 0)
@@ -161,6 +185,7 @@ def lexicon(lang: str = "nl") -> Lexicon | None:
         rules.append(TriggerRule(
             type=entry["type"], mode=entry.get("mode"),
             regexes=[compile_pattern(p) for p in entry["patterns"]],
+            needles=[pattern_needles(p) for p in entry["patterns"]],
             noun=bool(entry.get("noun")), reverse=bool(entry.get("reverse")),
             reciprocal=bool(entry.get("reciprocal")), negation_ok=bool(entry.get("negation_ok")),
             consent=bool(entry.get("consent")), peace_call=bool(entry.get("peace_call")),

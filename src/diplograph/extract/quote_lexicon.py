@@ -43,7 +43,7 @@ class QuoteLexicon:
     continuations: set[str]
     prepositions: set[str]
     anaphoric: set[str]
-    roles: set[str]
+    roles: frozenset[str]
     name_particles: set[str]
     pronouns: set[str]
     np_stop: set[str]
@@ -124,7 +124,7 @@ def load_lexicon(lang: str = "nl") -> QuoteLexicon:
         continuations=_lower(d["continuations"]),
         prepositions=_lower(d["prepositions"]),
         anaphoric=_lower(d["anaphoric_content"]),
-        roles=_lower(d["roles"]),
+        roles=frozenset(_lower(d["roles"])),
         name_particles=_lower(d["name_particles"]),
         pronouns=_lower(d["pronouns"]),
         np_stop=_lower(d["np_stop"]),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from diplograph.extract.quote_lexicon import QuoteLexicon
 from diplograph.model import Analysis, Mention, Sentence, Token
@@ -46,8 +47,13 @@ def is_role(word: str, lex: QuoteLexicon) -> bool:
     w = word.lower()
     if w in lex.roles or ("-" in w and w.rsplit("-", 1)[1] in lex.roles):  # NAVO-baas, Kremlin-woordvoerder
         return True
-    # Kremlinwoordvoerder, inlichtingenbaas, energieminister: a compound ending in a role
-    return any(w.endswith(r) and (len(r) >= 6 or len(r) >= 4 and len(w) - len(r) >= 4) for r in lex.roles)
+    return _role_compound(w, lex.roles)
+
+
+@lru_cache(maxsize=1 << 16)
+def _role_compound(w: str, roles: frozenset[str]) -> bool:
+    """Kremlinwoordvoerder, inlichtingenbaas, energieminister: a compound ending in a role."""
+    return any(w.endswith(r) and (len(r) >= 6 or len(r) >= 4 and len(w) - len(r) >= 4) for r in roles)
 
 
 def _led_body(word: str, lex: QuoteLexicon) -> bool:
