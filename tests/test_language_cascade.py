@@ -109,3 +109,17 @@ def test_select_needs_a_trigger_and_an_actor_named_in_or_just_before_the_sentenc
     chosen = [s.index for s in trig.select(sents)]
     assert chosen == [0, 1]  # the last two have triggers but no actor in reach: no parse
     assert trig.has_word_trigger(sents[1]) and trig.has_word_trigger(sents[3])
+
+
+def test_a_sentence_leans_on_the_name_before_it_only_through_a_pronoun_or_role() -> None:
+    trig = load_triggers("nl")
+    seed0 = (SHARED / "corpus" / "seeds" / "seed-000.txt").read_text(encoding="utf-8")
+    sents = SimpleAnalyzer().analyse(seed0)
+    by_start = {s.text.split()[0] + " " + s.text.split()[1]: s for s in sents}
+    they, expert = by_start["Ze roepen"], by_start["Dat wordt"]  # both follow a sentence naming actors
+    assert trig.has_name(sents[they.index - 1]) and trig.has_name(sents[expert.index - 1])
+    assert not trig.has_name(they) and not trig.has_name(expert)
+    assert trig.has_word_trigger(they) and trig.has_word_trigger(expert)
+    chosen = {s.index for s in trig.select(sents)}
+    assert they.index in chosen  # "Ze roepen ook op ...": China and France, named just before
+    assert expert.index not in chosen  # "Dat wordt door experts gezien als ...": nobody to refer to

@@ -37,6 +37,9 @@ class Triggers:
     # -1: a name or a word trigger is enough; N >= 0: a sentence needs a word trigger AND an actor
     # name in itself or in one of the N sentences before it (whom a pronoun or "de president" refers to)
     actor_window: int = -1
+    # with actor_window > 0: a sentence leans on a name before it only through one of these words
+    # (lower-cased tokens: "hij", "de president"); empty: any sentence in the window may
+    anaphors: frozenset[str] = frozenset()
 
     def wants(self, sentence: Sentence) -> bool:
         """True when the sentence contains a trigger (a name or a word trigger)."""
@@ -84,7 +87,12 @@ class Triggers:
             return [s for s in sentences if self.wants(s)]
         named = [self.has_name(s) for s in sentences]
         return [s for i, s in enumerate(sentences)
-                if any(named[max(0, i - self.actor_window):i + 1]) and self.has_word_trigger(s)]
+                if (named[i] or (any(named[max(0, i - self.actor_window):i]) and self.has_anaphor(s)))
+                and self.has_word_trigger(s)]
+
+    def has_anaphor(self, sentence: Sentence) -> bool:
+        """A word that may refer to an actor named before (any word when no anaphors are listed)."""
+        return not self.anaphors or any(t.text.lower() in self.anaphors for t in sentence.tokens)
 
 
 def _actor_names() -> dict[str, list[tuple[str, ...]]]:
@@ -124,6 +132,7 @@ def load_triggers(lang: str = "nl") -> Triggers:
         marks=tuple(data.get("quote_marks") or []),
         mark_tokens=frozenset(data.get("quote_tokens") or []),
         actor_window=int(data.get("actor_window", -1)),
+        anaphors=frozenset(w.lower() for w in data.get("anaphors") or []),
     )
     try:  # other modules' data: the cascade works (with fewer triggers) without them
         if data.get("actor_names"):
