@@ -26,6 +26,9 @@ def batch(
     limit: int | None = typer.Option(None, help="Only the first N input records."),
     retry_errors: bool = typer.Option(False, "--retry-errors", help="Process again documents that failed before."),
     flush_every: int = typer.Option(50, help="Write a Parquet shard every N documents."),
+    docs_per_task: int = typer.Option(8, "--docs-per-task", min=1, help="Documents per Ray task (a worker that "
+                                                                       "crashes costs its task; those are rerun "
+                                                                       "one by one)."),
 ) -> None:
     """Extract documents in parallel on Ray; write documents, sentences, tokens, mentions, quotes, events,
     positions and errors as Parquet into OUT."""
@@ -37,7 +40,7 @@ def batch(
     try:
         r = run_batch(inputs, out, workers=workers, address=address, options={"analyzer": analyzer,
                       "cascade": cascade}, flush_every=flush_every, retry_errors=retry_errors, limit=limit,
-                      progress=progress)
+                      progress=progress, docs_per_task=docs_per_task)
     except FileNotFoundError as e:
         raise typer.BadParameter(f"no such file or folder: {e}") from e
     except ConnectionError as e:

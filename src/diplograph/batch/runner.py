@@ -1,11 +1,15 @@
 """Batch extraction on Ray Data.
 
-Documents are split into one-document blocks and mapped by a pool of ``workers``
-Ray actors; each actor builds its own :class:`~diplograph.extract.pipeline.Pipeline`
-once (and so starts its own Frog server once) and returns, per document, the rows
-for the Parquet tables of :mod:`diplograph.batch.parquet` or an error.  The driver
-streams the results and writes a shard every ``flush_every`` documents, so an
-interrupted run keeps what it finished and a rerun skips it.
+Documents are split into blocks of ``docs_per_task`` documents and mapped by a pool
+of ``workers`` Ray actors; each actor builds its own
+:class:`~diplograph.extract.pipeline.Pipeline` once (and so starts its own Frog server
+once) and returns, per document, the rows for the Parquet tables of
+:mod:`diplograph.batch.parquet` or an error.  A document that kills its worker (a
+crash, not an exception) takes its block down with it; the documents of lost blocks
+are then run again one per task, so that the crash costs no other document, and the
+culprit is recorded after ``crash_retries`` more tries.  The driver streams the
+results and writes a shard every ``flush_every`` documents, so an interrupted run
+keeps what it finished and a rerun skips it.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from diplograph.batch import parquet, reaper
 from diplograph.batch.inputs import INPUT_SCHEMA, read_records
 from diplograph.batch.procs import process_tree_pss, process_tree_rss
 from diplograph.model import Document
+
+log = logging.getLogger(__name__)
 
 _RESULT_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("rows", pa.string()), ("error", pa.string()), ("seconds", pa.float64()),
@@ -68,6 +74,8 @@ def to_document(rec: dict[str, Any]) -> Document:
 class Extractor:
     """A Ray Data callable class: one pipeline per actor, documents in, table rows (as JSON) out."""
 
+    PSS_EVERY = 5.0  # seconds between samples of the worker's PSS (reading smaps costs ~70 ms with Frog)
+
     def __init__(self, stages: list[str] | None = None, options: dict[str, Any] | None = None,
                  setup: Callable[[], None] | None = None) -> None:
         from diplograph.extract.pipeline import Pipeline
@@ -85,6 +93,7 @@ class Extractor:
         self.reaper = reaper.watch()  # Frog must not outlive this worker when Ray ends it abruptly
         self.peak = process_tree_rss(peak=True)
         self.peak_pss = process_tree_pss()
+        self.pss_at = time.monotonic()
         self.ready_at = time.time()  # when this worker could start (pipeline and Frog up)
 
     def process(self, rec: dict[str, Any]) -> dict[str, Any]:
@@ -109,8 +118,10 @@ class Extractor:
         return self._finish(out, t0)
 
     def _finish(self, out: dict[str, Any], t0: float) -> dict[str, Any]:
-        self.peak = max(self.peak, process_tree_rss(peak=True))
-        self.peak_pss = max(self.peak_pss, process_tree_pss())
+        self.peak = max(self.peak, process_tree_rss(peak=True))  # cheap: VmHWM of each process
+        if time.monotonic() - self.pss_at >= self.PSS_EVERY:  # Frog's memory is flat once its models are in
+            self.peak_pss = max(self.peak_pss, process_tree_pss())
+            self.pss_at = time.monotonic()
         return out | {"seconds": time.perf_counter() - t0, "peak_rss": self.peak, "peak_pss": self.peak_pss,
                       "ready_at": self.ready_at, "done_at": time.time()}
 
@@ -215,12 +226,14 @@ def run_batch(
     progress: Callable[[BatchResult], None] | None = None,
     setup: Callable[[], None] | None = None,
     crash_retries: int = 2,
+    docs_per_task: int = 8,
 ) -> BatchResult:
     """Extract every not yet done document of ``inputs`` into Parquet tables under ``out``.
 
+    Each Ray task extracts ``docs_per_task`` documents (fewer tasks, less overhead per document).
     ``setup`` runs in each worker before its pipeline is built (e.g. to register extra stages).  A document
-    that kills its worker (a crash, not an exception) is tried ``crash_retries`` more times on a fresh worker,
-    then recorded in ``errors`` with stage ``worker``.
+    that kills its worker (a crash, not an exception) is tried again alone, ``crash_retries`` more times on
+    a fresh worker, then recorded in ``errors`` with stage ``worker``.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -247,7 +260,7 @@ def run_batch(
     try:
         if todo:
             returned: set[str] = set()
-            for r in _extract(todo, workers, address, stages, options, setup, crash_retries):
+            for r in _extract(todo, workers, address, stages, options, setup, crash_retries, docs_per_task):
                 returned.add(r["doc_id"])
                 _take(result, buffer, r)
                 if sum(len(v) for v in buffer.values()) and (result.processed + result.failed) % flush_every == 0:
@@ -270,27 +283,49 @@ def run_batch(
 
 def _extract(todo: list[dict[str, Any]], workers: int, address: str | None, stages: list[str] | None,
              options: dict[str, Any] | None, setup: Callable[[], None] | None,
-             crash_retries: int) -> Iterator[dict[str, Any]]:
-    """Per-document results from a pool of ``workers`` Extractor actors, in the order they finish."""
+             crash_retries: int, docs_per_task: int = 8) -> Iterator[dict[str, Any]]:
+    """Per-document results from a pool of ``workers`` Extractor actors, in the order they finish.
+
+    First pass: ``docs_per_task`` documents per task, two tasks queued per actor, no retries.  Second pass,
+    only when a worker died: the documents of the lost blocks again, one per task, each retried
+    ``crash_retries`` times on a fresh worker; what is lost then is left to the caller to record.
+    """
+    init_ray(workers, address)
+    returned: set[str] = set()
+    docs_per_task = min(docs_per_task, max(1, len(todo) // (2 * workers)))  # at least two tasks per worker
+    if docs_per_task > 1:
+        for r in _map(todo, workers, stages, options, setup, docs_per_task, in_flight=2, retries=0):
+            returned.add(r["doc_id"])
+            yield r
+        todo = [rec for rec in todo if rec["id"] not in returned]
+        if not todo:
+            return
+        log.warning("a worker died; %d documents of its tasks are run again one by one", len(todo))
+    yield from _map(todo, workers, stages, options, setup, 1, in_flight=1, retries=crash_retries)
+
+
+def _map(todo: list[dict[str, Any]], workers: int, stages: list[str] | None, options: dict[str, Any] | None,
+         setup: Callable[[], None] | None, per_task: int, in_flight: int, retries: int) -> Iterator[dict[str, Any]]:
+    """One Ray Data pass over ``todo`` in blocks of ``per_task`` documents; a block whose worker dies on
+    each of ``retries`` + 1 tries is dropped."""
     import warnings
 
     import ray.data
 
-    init_ray(workers, address)
-    blocks = [pa.Table.from_pylist([r], schema=INPUT_SCHEMA) for r in todo]
+    blocks = [pa.Table.from_pylist(todo[i:i + per_task], schema=INPUT_SCHEMA) for i in range(0, len(todo), per_task)]
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ctx.print_on_execution_start = False
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     ctx.execution_options.preserve_order = False
-    ctx.max_errored_blocks = -1  # a block whose worker keeps dying is dropped, and recorded by the caller
-    ctx.max_tasks_in_flight_per_actor = 1  # so that a crash costs no other document a try
+    ctx.max_errored_blocks = -1  # a block whose worker keeps dying is dropped, and handled by the caller
+    ctx.max_tasks_in_flight_per_actor = in_flight
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # the retry limits are passed as ray_remote_args
         ds = ray.data.from_arrow(blocks).map_batches(
             Extractor, fn_constructor_kwargs={"stages": stages, "options": options or {}, "setup": setup},
-            batch_size=1, batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
-            max_restarts=-1, max_task_retries=crash_retries,
+            batch_size=per_task, batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=workers),
+            num_cpus=1, max_restarts=-1, max_task_retries=retries,
         )
     for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
         yield from batch.to_pylist()
