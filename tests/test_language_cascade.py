@@ -123,3 +123,17 @@ def test_a_sentence_leans_on_the_name_before_it_only_through_a_pronoun_or_role()
     chosen = {s.index for s in trig.select(sents)}
     assert they.index in chosen  # "Ze roepen ook op ...": China and France, named just before
     assert expert.index not in chosen  # "Dat wordt door experts gezien als ...": nobody to refer to
+
+
+def test_initials_do_not_end_a_sentence_but_a_final_initialism_may() -> None:
+    # dpgmedia2019: dpg2019-10670563, dpg2019-10779003, dpg2019-10804143
+    text = ("De degradatie bleek bij de uitvaartplechtigheden voor oud-president George H.W. Bush. Sinds Donald "
+            "Trump het Witte Huis bewoont, zijn de verhoudingen met de EU verslechterd. "
+            "Het tankopslagbedrijf doet zijn belang in het Estse Vopak E.O.S. van de hand. "
+            "Luitenant-generaal b.d. Benny Gantz, ooit door Netanhayu benoemd tot bevelhebber, beloofde het "
+            "verdeelde land met 'schone politiek' te herenigen.")
+    starts = [s.text.split()[0] for s in SimpleAnalyzer().analyse(text)]
+    assert starts == ["De", "Sinds", "Het", "Luitenant-generaal"]
+    # a country's initialism before a capital does end the sentence
+    [a, b] = SimpleAnalyzer().analyse("Hij was in de V.S. De president sprak.")
+    assert a.text.endswith("V.S.") and b.text.startswith("De")

@@ -17,6 +17,11 @@ _ABBREVIATIONS = {
     "mgr", "ca", "cf", "zgn", "resp", "i.p.v", "m.b.t", "t.a.v", "d.w.z", "a.s", "n.a.v",
 }
 
+# Initialisms that may end a sentence ("... in de V.S. De president ..."); after any other
+# initialism ("George H.W. Bush", "A.J. de Vries") a capital does not start a new sentence.
+_FINAL_INITIALISMS = {"v.s", "e.u", "v.n", "v.k", "u.s", "u.k", "u.n", "n.v", "b.v"}
+_INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+
 _TOKEN = re.compile(
     r"""
     \d+(?:[.,:]\d+)*%?                 # numbers, 1.000, 3,5, 12:30
@@ -42,6 +47,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         last = chunk.split()[-1].lower().rstrip(".") if chunk.split() else ""
         if m.group().startswith(".") and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
             continue
+        nxt = text[end:end + 3].lstrip(" \t")[:1]  # the next character on the same line
+        if m.group() == "." and _INITIALISM.fullmatch(last) and (
+                nxt.islower() or (last not in _FINAL_INITIALISMS and nxt.isupper())):
+            continue  # "de V.S. en ...", "George H.W. Bush"
         if text[start:end].strip():
             spans.append(_trim(text, start, end))
         start = end
