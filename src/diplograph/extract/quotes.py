@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from diplograph.extract.actor_kb import load_kb
 from diplograph.extract.pipeline import register
 from diplograph.extract.quote_cues import Cue, find_cues
 from diplograph.extract.quote_direct import Quoted, find_quoted
@@ -92,7 +93,9 @@ def _resolve(doc: _Doc, toks: list[Token], sent_index: int, media: bool = False)
             if h.text.split()[-1].lower() == head:
                 return Speaker(h.name, h.actor or sp.actor, sp.start, sp.end, sp.text, h.kind, h.person)
         actor = sp.actor if any(m.kind in ("role", "adjective") for m in ms) else None
-        ante = _antecedent(doc, sent_index, sp.start, actor=actor)
+        # "de Fransman", "de Noor": a nationality, which a person acting for the EU or NATO may have too
+        nation = not is_role(head, doc.lex)
+        ante = _antecedent(doc, sent_index, sp.start, actor=actor, nation=nation)
         if ante is not None:
             return Speaker(ante.name, ante.actor or sp.actor, sp.start, sp.end, sp.text, "role", True)
     return sp
@@ -120,22 +123,41 @@ def _definite_description(doc: _Doc, toks: list[Token]) -> bool:
     return is_cap(head.text) and not named
 
 
+def _nationality(doc: _Doc, person: str | None = None, name: str | None = None) -> str | None:
+    """The code of a person's own country in the actor KB (a canonical ``person``, or a ``name`` as the
+    text gives it): Michel Barnier is French while he negotiates for the EU."""
+    if person is None and name:
+        person = next((m.person for m in doc.a.mentions if m.person
+                       and last_word(doc.resolver.person_text(m.person)) == last_word(name)), None)
+    p = load_kb().person(person) if person else None
+    return p.actor if p else None
+
+
+def _fits(doc: _Doc, acting: str | None, actor: str | None, nation: bool, person: str | None = None,
+          name: str | None = None) -> bool:
+    """A person acting for ``acting`` fits a description of ``actor`` ("de Russische president"); with
+    ``nation`` (a nationality noun: "de Fransman") their own country fits too."""
+    if actor is None or acting in (None, actor):
+        return True
+    return nation and _nationality(doc, person, name) == actor
+
+
 def _antecedent(doc: _Doc, sent_index: int, before: int, actor: str | None = None,
-                window: int = 4, depth: int = 0, pronoun: bool = False) -> Speaker | None:
+                window: int = 4, depth: int = 0, pronoun: bool = False, nation: bool = False) -> Speaker | None:
     """The nearest person before ``before``: a recent speaker or the first person named in the
     current or a previous sentence (nearest sentence first; a speaker wins within one sentence)."""
     best: tuple[int, int, Speaker] | None = None
     for idx, sp in reversed(doc.history):
         if sent_index - idx > window:
             break
-        if sp.name and sp.person and (actor is None or sp.actor in (None, actor)):
+        if sp.name and sp.person and _fits(doc, sp.actor, actor, nation, name=sp.name):
             best = (idx, 1, sp)
             break
     back = window if actor else 2  # a description with a nationality may look further back
     for s in reversed(doc.a.sentences[max(0, sent_index - back):sent_index + 1]):
         if best is not None and best[0] >= s.index:
             break
-        sp = _first_person(doc, s, before, actor, depth)
+        sp = _first_person(doc, s, before, actor, depth, nation)
         if sp is not None and pronoun and s.index == sent_index and _same_clause(doc, s, sp.end, before):
             continue  # "Gesprekken hierover leverden volgens hem niets op": a pronoun is not its clause's subject
         if sp is not None:
@@ -163,7 +185,7 @@ def _running_speaker(doc: _Doc, s: Sentence, q: Quoted) -> Speaker | None:
         # "In een toespraak heeft Guaidó de uitzetting veroordeeld. '...'": a new subject in the sentence
         # just before the quotation takes over from an earlier speaker
         prev = doc.a.sentences[s.index - 1]
-        subj = _subject_person(doc, prev)
+        subj = _subject_person(doc, prev) or _first_person(doc, prev, prev.end, None)
         if subj is not None and doc.paragraph_gap(prev.end, q.open) == 0 and \
                 last_word(subj.name) != last_word(hist[1].name):
             return subj
@@ -208,13 +230,14 @@ def _subject_person(doc: _Doc, s: Sentence) -> Speaker | None:
     return None
 
 
-def _first_person(doc: _Doc, s: Sentence, before: int, actor: str | None, depth: int = 0) -> Speaker | None:
+def _first_person(doc: _Doc, s: Sentence, before: int, actor: str | None, depth: int = 0,
+                  nation: bool = False) -> Speaker | None:
     """The first person named in sentence ``s`` (before offset ``before``, outside quotations); a
     sentence that opens with "Hij" is about that pronoun's antecedent."""
     if s.tokens and s.tokens[0].text.lower() in doc.lex.pronouns and s.tokens[0].start < before and depth < 2:
         ms = doc.resolver._overlapping(s.tokens[0].start, s.tokens[0].end)
         if not any(m.person for m in ms):
-            return _antecedent(doc, s.index, s.tokens[0].start, actor, depth=depth + 1)
+            return _antecedent(doc, s.index, s.tokens[0].start, actor, depth=depth + 1, nation=nation)
     skip_to = s.start
     if s.tokens and s.tokens[0].text.lower() in doc.lex.clause_openers | doc.lex.subordinators:
         comma = next((t for t in s.tokens if t.text == ","), None)
@@ -223,7 +246,7 @@ def _first_person(doc: _Doc, s: Sentence, before: int, actor: str | None, depth:
         if m.sentence == s.index and m.person and m.kind in ("name", "role", "pronoun", "coref") \
                 and skip_to <= m.span.start < before and not doc.in_quote(m.span.start, m.span.end) \
                 and not _after_preposition(doc, m.span.start):
-            if actor is None or m.actor in (None, actor):
+            if _fits(doc, m.actor, actor, nation, person=m.person):
                 return Speaker(doc.resolver.person_text(m.person), m.actor, m.span.start, m.span.end,
                                m.span.text, "name", True)
     for t in s.tokens:  # a name the actor layer does not know, after a role: "PvdA-Kamerlid Henk Nijboer"
@@ -326,6 +349,8 @@ def _is_scare(doc: _Doc, q: Quoted, cues: list[Cue]) -> bool:
         return True
     if len(before) > 1 and before[-1] == "van" and before[-2] in doc.lex.scare_markers:
         return True  # "de status van 'major non-NATO ally'"
+    if re.fullmatch(r"[A-ZÀ-Ý][\w-]*", q.text.strip()):
+        return True  # one capitalised word is a name given to something: "haar kat 'Brexit' heeft genoemd"
     if re.match(r"\s*\([A-Z][A-Z0-9-]+\)", doc.text[q.close:q.close + 20]):
         return True  # a term given with its abbreviation: "'major non-NATO ally' (MNNA)"
     for cue in cues:
@@ -506,8 +531,7 @@ def _content_after(doc: _Doc, c: Cue) -> tuple[int, int] | None:
         if w in {".", ";", "?", "!"} or (w == "," and k > c.j + 1):
             break
     # "zei verheugd te zijn over ...": a te-infinitive complement
-    if c.verb is not None and c.verb.lemma in {"zeggen", "verklaren", "beloven", "ontkennen", "laten weten",
-                                               "beweren", "erkennen", "benadrukken"}:
+    if c.verb is not None and c.verb.lemma in doc.lex.te_complement:
         k = c.j + 1
         while k < len(toks) and (k in sp_idx or toks[k].text.lower() in doc.lex.fillers):
             k += 1

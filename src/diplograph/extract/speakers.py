@@ -392,6 +392,9 @@ class SpeakerResolver:
             best.pop()
         if len(best) > 1 and self._ordinary_word(best[0].text, best[0].start):
             best = best[1:]
+        k = toks.index(best[0]) if best else 0
+        if len(best) > 2 and k > 0 and _NATIONALITY.match(toks[k - 1].text):
+            best = best[1:]  # "minister van Europese Zaken Nathalie Loiseau": the portfolio is no first name
         return best
 
     def _org_follows(self, toks: list[Token]) -> bool:
