@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from diplograph.extract.holders import M, groups
 from diplograph.extract.pipeline import Pipeline
+from diplograph.extract.stance import load_lexicon
 from diplograph.model import Document
 
 
@@ -387,3 +389,48 @@ def test_a_war_a_treaty_has_prevented_is_no_stance(pipe: Pipeline) -> None:
                           "kernwapenverdrag dat decennia een nucleaire oorlog heeft voorkomen, is een dom "
                           "spelletje zonder winnaars', zei Mogherini.")
     assert not any(i == "nuclear_use" for _, i, _ in got)
+
+
+def test_trade_tariffs_are_sanctions_and_calling_them_exaggerated_opposes(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10801749 (US tariffs over Airbus subsidies; sentences of the article)
+    got = positions(pipe, "In totaal willen de VS heffingen gaan invoeren op producten waarvan jaarlijks voor zo'n "
+                          "11 miljard dollar wordt geïmporteerd. Volgens de Amerikanen is die subsidie zo veel groter "
+                          "geweest dan het belastingvoordeel dat Boeing kreeg, dat zij het recht hebben om met "
+                          "heffingen te komen op de 11 miljard dollar aan Europese importen. De Europese Unie noemt "
+                          "dat in een reactie 'zwaar overdreven', en verwacht dat de Wereldhandelsorganisatie de "
+                          "heffingen niet zal goedkeuren.")
+    assert {("USA", "sanctions", "support"), ("EU", "sanctions", "oppose")} <= got
+    # a right a ruling would give is no stance of the EU
+    got = positions(pipe, "Die recente uitspraak zou de Europese Unie het recht geven om eigen heffingen in te voeren "
+                          "als vergelding voor het belastingvoordeel voor Boeing.")
+    assert ("EU", "sanctions", "support") not in got
+
+
+def test_exaggerated_without_calling_it_so_is_no_stance(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10802105
+    got = positions(pipe, "Volgens de VS raken de sancties 9,8 miljard euro aan jaarlijkse export vanuit Europa naar "
+                          "de VS, volgens EU-functionarissen is dat schromelijk overdreven.")
+    assert ("USA", "sanctions", "oppose") not in got
+
+
+def test_zowel_als_joins_holders_and_opens_no_condition(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10674429 (Venezuela): "als" after "zowel" is no condition; a peaceful way out is talks
+    got = positions(pipe, "Zowel de Latijns-Amerikaanse landen als Europa verwerpt het gebruik van geweld, en pleit "
+                          "voor een vreedzame uitweg.")
+    assert ("EU", "peace_talks", "support") in got
+    assert ("EU", "peace_talks", "conditional") not in got
+    assert ("EU", "peace_talks", "oppose") not in got
+    # seed-000: "zowel Frankrijk als China" is one compound holder
+    text = ("Dat heeft de Russische regering bekendgemaakt nadat zowel Frankrijk als China tot dergelijke "
+            "onderhandelingen opriepen.")
+    ms = [M(text.index(n), text.index(n) + len(n), c) for n, c in (("Frankrijk", "FRA"), ("China", "CHN"))]
+    assert [[m.code for m in g] for g in groups(text, ms, load_lexicon("nl"))] == [["FRA", "CHN"]]
+
+
+def test_name_in_a_relative_clause_after_the_trigger_holds_nothing(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10673250 (India and US tariffs)
+    got = positions(pipe, "India kondigde onlangs hogere heffingen aan op een deel van de import uit de VS. New Delhi "
+                          "wil namelijk dat het voor zijn export wordt uitgesloten van de hogere heffingen op staal en "
+                          "aluminium die de regering-Trump heeft ingevoerd voor sommige landen.")
+    assert ("IND", "sanctions", "support") in got
+    assert ("USA", "sanctions", "oppose") not in got

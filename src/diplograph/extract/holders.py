@@ -156,6 +156,8 @@ def groups(text: str, mentions: list[M], lex: Lexicon) -> list[list[M]]:
             gap = [w.lower() for w in _WORD.findall(text[last.end:m.start]) if not w.startswith("-")]
             glued = len(gap) <= 6 and all(w in lex.holder_glue or w in conjs or w in dets for w in gap)
             conj = any(w in conjs or w in together for w in gap)
+            if not conj and _correlative(text, out[-1][0], gap, lex):  # "zowel Frankrijk als China"
+                glued = conj = True
             if glued and not conj and m.code != last.code and last.kind == "adjective":
                 out[-1][-1] = m  # "de Palestijnse beweging Hamas": the adjective only modifies the name
                 continue
@@ -167,6 +169,16 @@ def groups(text: str, mentions: list[M], lex: Lexicon) -> list[list[M]]:
                 continue
         out.append([m])
     return out
+
+
+def _correlative(text: str, first: M, gap: list[str], lex: Lexicon) -> bool:
+    """True for the second half of a correlative pair: "zowel" (with at most two words between)
+    before the first mention and only "als" and determiners between the two."""
+    joins, dets = lex.w("correlative_joins"), lex.w("determiners")
+    if not any(w in joins for w in gap) or not all(w in joins or w in dets for w in gap):
+        return False
+    before = [w.lower() for w in _WORD.findall(text[max(0, first.start - 40):first.start])][-3:]
+    return any(w in lex.w("correlatives") for w in before)
 
 
 def codes(ms: list[M]) -> list[str]:

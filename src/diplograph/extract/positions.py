@@ -289,7 +289,10 @@ def _in_trigger_clause(analysis: Analysis, p: Position, lex: Lexicon, lang: str)
     sent = next((s for s in analysis.sentences if s.index == p.sentence), None)
     if ev.trigger is None or sent is None:
         return True
-    t0 = ev.trigger.start - sent.start
+    t0, t1 = ev.trigger.start - sent.start, ev.trigger.end - sent.start
     clause = next(((a, b) for a, b, _ in lex.clauses(sent.text) if a <= t0 < b), (0, len(sent.text)))
+    # a name after the trigger behind a subordinator is the subject of another clause ("uitgesloten van
+    # de heffingen die de regering-Trump heeft ingevoerd")
     return any(m.code == p.holder and m.role != "obj" and clause[0] <= m.start < clause[1]
+               and not (m.start >= t1 and lex.any_word("subordinators", sent.text[t1:m.start]))
                for m in sentence_mentions(analysis, sent, lex, lang))

@@ -20,7 +20,7 @@ _WORD_LISTS = ("determiners", "conjunctions", "together_with", "clause_openers",
                "predicate_barriers", "bare_conditions", "comparison_before", "precondition_object", "as_role",
                "mediator_glue", "relative_pronouns",
                "call_verbs", "personal_pronouns", "subordinators",
-               "negative_conditions")
+               "negative_conditions", "correlatives", "correlative_joins")
 
 
 @dataclass
@@ -239,6 +239,8 @@ class Lexicon:
         before = text[max(0, start - 7):start].split()
         if before and before[-1].lower() in self.w("comparison_before"):
             return False
+        if self.any_word("correlatives", " ".join(text[max(0, start - 60):start].split(",")[-1:])):
+            return False  # "Zowel de Latijns-Amerikaanse landen als Europa verwerpt ...": a coordination
         words = [w for w in words if w[0].isalnum()]
         if len(words) < 3:
             return False
