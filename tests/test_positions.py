@@ -434,3 +434,13 @@ def test_name_in_a_relative_clause_after_the_trigger_holds_nothing(pipe: Pipelin
                           "aluminium die de regering-Trump heeft ingevoerd voor sommige landen.")
     assert ("IND", "sanctions", "support") in got
     assert ("USA", "sanctions", "oppose") not in got
+
+
+def test_a_group_defined_by_its_members_holds_through_them(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10674429 (Venezuela): the contact group is named by its members, then by its
+    # abbreviation; talking with both parties is mediation
+    got = positions(pipe, "De International Contact Group (ICG), een initiatief van onder meer de Europese Unie, "
+                          "Uruguay en Costa Rica, biedt mogelijk soelaas. De ICG wil met beide partijen afzonderlijk "
+                          "praten, zodat de kemphanen elkaar niet hoeven te ontmoeten of zich naar hun achterban "
+                          "moeten verantwoorden voor onderhandelingen.")
+    assert {("EU", "mediation", "support"), ("URY", "mediation", "support")} <= got

@@ -45,8 +45,10 @@ def _fallback(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
-def sentence_mentions(analysis: Analysis, sent: Sentence, lex: Lexicon, lang: str = "nl") -> list[M]:
-    """Actor mentions of a sentence with their roles, from the actors stage or the fallback names."""
+def sentence_mentions(analysis: Analysis, sent: Sentence, lex: Lexicon, lang: str = "nl",
+                      aliases: dict[str, list[str]] | None = None) -> list[M]:
+    """Actor mentions of a sentence with their roles, from the actors stage or the fallback names;
+    ``aliases`` adds the member codes of groups the text defined earlier (see `group_aliases`)."""
     if analysis.mentions:
         ms = [M(m.span.start - sent.start, m.span.end - sent.start, m.actor, m.kind, person=bool(m.person))
               for m in analysis.mentions
@@ -58,6 +60,10 @@ def sentence_mentions(analysis: Analysis, sent: Sentence, lex: Lexicon, lang: st
             for m in rx.finditer(sent.text):
                 if not any(f.start < m.end() and m.start() < f.end for f in ms):
                     ms.append(M(m.start(), m.end(), code))
+    for name, members in (aliases or {}).items():
+        for a in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", sent.text):
+            if not any(f.start < a.end() and a.start() < f.end for f in ms):
+                ms.extend(M(a.start(), a.end(), code, "alias") for code in members)
     ms.sort(key=lambda m: m.start)
     ms = [m for m in ms if m.kind != "adjective" or _names_holder(sent.text, m, ms, lex)]
     _assign_roles(sent.text, ms, lex)
@@ -151,6 +157,9 @@ def groups(text: str, mentions: list[M], lex: Lexicon) -> list[list[M]]:
     dets, conjs = lex.w("determiners"), lex.w("conjunctions")
     together = {w for phrase in lex.w("together_with") for w in phrase.split()[-1:]}
     for m in mentions:
+        if out and m.start == out[-1][-1].start:  # the members of one named group
+            out[-1].append(m)
+            continue
         if out:
             last = out[-1][-1]
             gap = [w.lower() for w in _WORD.findall(text[last.end:m.start]) if not w.startswith("-")]
@@ -179,6 +188,34 @@ def _correlative(text: str, first: M, gap: list[str], lex: Lexicon) -> bool:
         return False
     before = [w.lower() for w in _WORD.findall(text[max(0, first.start - 40):first.start])][-3:]
     return any(w in lex.w("correlatives") for w in before)
+
+
+def group_aliases(text: str, mentions: list[M], lex: Lexicon) -> dict[str, list[str]]:
+    """Names of groups that a sentence defines by their members in an apposition ("De International
+    Contact Group (ICG), een initiatief van onder meer de Europese Unie, Uruguay en Costa Rica"): the
+    name and its abbreviation, each mapped to the member codes."""
+    out: dict[str, list[str]] = {}
+    if lex.group_apposition is None:
+        return out
+    for app in lex.group_apposition.finditer(text):
+        head = text[:app.start()].rstrip()
+        if not head.endswith(","):
+            continue
+        name = re.search(r"((?:[A-Z][\w-]*\s+){0,5}[A-Z][\w-]*)\s*(?:\(([A-Z][\w-]{1,9})\))?\s*,$", head)
+        after = [m for m in mentions if m.start >= app.end()]
+        if not name or not after or len(_WORD.findall(text[app.end():after[0].start])) > 3:
+            continue
+        grp = next((g for g in groups(text, mentions, lex) if after[0] in g), [after[0]])
+        members = codes(grp)
+        if any(m.start < app.start() and m.end > name.start() for m in mentions):
+            continue  # the name before it is an actor already
+        for n in name.groups():
+            words = (n or "").split()
+            while words and words[0].lower() in lex.w("determiners"):
+                words.pop(0)  # "De International Contact Group"
+            if words:
+                out[" ".join(words)] = members
+    return out
 
 
 def codes(ms: list[M]) -> list[str]:

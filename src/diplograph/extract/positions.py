@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.events_map import positions_from_events
-from diplograph.extract.holders import M, holders_in, parties, sentence_mentions
+from diplograph.extract.holders import M, group_aliases, holders_in, parties, sentence_mentions
 from diplograph.extract.issues import Codebook, IssueHit, load_codebook
 from diplograph.extract.pipeline import register
 from diplograph.extract.stance import Lexicon, Stance, load_lexicon
@@ -51,8 +51,10 @@ class PositionsStage:
         self._person = []  # the actor of the last person named as a subject or speaker ("hij")
         self._last = (-9, "")
         self._named = {}
+        aliases: dict[str, list[str]] = {}  # groups the text defined by their members ("De ICG")
         for sent in analysis.sentences:
-            mentions = sentence_mentions(analysis, sent, lex, lang)
+            mentions = sentence_mentions(analysis, sent, lex, lang, aliases)
+            aliases.update(group_aliases(sent.text, mentions, lex))
             found.extend(self._sentence(analysis, sent, mentions, lex, lang, prev))
             subj = holders_in(sent.text, mentions, (0, len(sent.text)), lex)
             if subj:

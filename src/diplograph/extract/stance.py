@@ -65,6 +65,7 @@ class Lexicon:
     open_question: re.Pattern[str] | None = None  # "vraagt zich af of": cues after it state no stance
     back_reference: re.Pattern[str] | None = None  # "noemt het", "iets wat": the issue of the sentence before
     agent_nouns: re.Pattern[str] | None = None
+    group_apposition: re.Pattern[str] | None = None  # "..., een initiatief van X, Y en Z": a group by its members
     weak_reach: int = 25  # weak cues count only this close to the issue expression
     oppose_bonus: int = 20  # oppose cues win over support cues up to this many characters further away
 
@@ -342,4 +343,5 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         open_question=compile_cues(d.get("open_question")),
         inline_reference=compile_cues(d.get("inline_reference")),
         agent_nouns=compile_cues(d.get("agent_nouns")),
+        group_apposition=compile_cues(d.get("group_apposition")),
     )
