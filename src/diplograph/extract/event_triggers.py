@@ -78,6 +78,9 @@ class TriggerRule:
     peace_call: bool = False
     evaluative: bool = False
     fallback: bool = False
+    destination: bool = False
+    intent_threat: bool = False
+    own_event: bool = False
     requires: list[re.Pattern[str]] = field(default_factory=list)
     priority: int = 1
     needles: list[tuple[str, ...]] = field(default_factory=list)  # per regex: see pattern_needles
@@ -116,6 +119,7 @@ class Lexicon:
     anaphora_plural: list[re.Pattern[str]] = field(default_factory=list)
     generic: list[re.Pattern[str]] = field(default_factory=list)
     subject_pronouns: set[str] = field(default_factory=set)
+    sanction_intent: list[re.Pattern[str]] = field(default_factory=list)
 
     def find(self, text: str) -> list[TriggerMatch]:
         """All trigger matches in ``text``, overlaps resolved (priority, then length, then position)."""
@@ -190,6 +194,8 @@ def lexicon(lang: str = "nl") -> Lexicon | None:
             reciprocal=bool(entry.get("reciprocal")), negation_ok=bool(entry.get("negation_ok")),
             consent=bool(entry.get("consent")), peace_call=bool(entry.get("peace_call")),
             evaluative=bool(entry.get("evaluative")), fallback=bool(entry.get("fallback")),
+            destination=bool(entry.get("destination")), intent_threat=bool(entry.get("intent_threat")),
+            own_event=bool(entry.get("own_event")),
             requires=[compile_pattern(p) for p in entry.get("requires", [])],
             priority=int(entry.get("priority", 1)),
         ))
@@ -216,4 +222,5 @@ def lexicon(lang: str = "nl") -> Lexicon | None:
         anaphora_plural=[compile_pattern(p) for p in data.get("anaphora_plural", [])],
         generic=[compile_pattern(p) for p in data.get("generic", [])],
         subject_pronouns=set(data.get("subject_pronouns", [])),
+        sanction_intent=[compile_pattern(p) for p in data.get("sanction_intent", [])],
     )

@@ -74,7 +74,10 @@ class EventsStage:
                     and consent_at is not None and t.start > consent_at]
         if conceded:
             triggers = [t for t in triggers if not t.rule.consent]
-        has_stance = any(t.rule.type in _STANCE_TYPES for t in triggers)
+        # A meeting or measure in a sentence with a stance word is what the stance is about ("roept op tot
+        # gesprekken"), or a time or place ("Kort voor de NAVO-top riep Stoltenberg op"); a meeting verb marked
+        # own_event before it is an event of its own ("komen bijeen om te praten over het verzoek van May").
+        stance_at = min((t.start for t in triggers if t.rule.type in _STANCE_TYPES), default=None)
 
         def sanction_after(trig: TriggerMatch, clause: tuple[int, int]) -> bool:
             """A sanctions word after the trigger's first word in its clause (also inside a separable match)."""
@@ -84,21 +87,25 @@ class EventsStage:
         out: list[Event] = []
         for trig in triggers:
             rule = trig.rule
-            if has_stance and rule.type in _CONTENT_TYPES and rule.mode not in ("phone", "visit"):
+            if stance_at is not None and (trig.start > stance_at or not rule.own_event) \
+                    and rule.type in _CONTENT_TYPES and rule.mode not in ("phone", "visit"):
                 continue
             clause = _clause(lex, text, trig.start)
             if rule.requires and not any_match(rule.requires, text[clause[0]:clause[1]]):
                 continue
             if any_match(lex.generic, text[clause[0]:clause[1]]):
                 continue  # a habit or rule, not an occurrence
+            if rule.destination and not any(
+                    sent.start + trig.end <= g.start and not analysis.doc.text[sent.start + trig.end:g.start].strip()
+                    for g in places):
+                continue  # "gaat naar Berlijn" is a trip, "het geld gaat naar de bouw" is not
             actor, recipient = self._roles(analysis, lex, sent, ments, grps, places, prev_groups, trig, clause)
             if not actor:
                 continue
             frame_start = _frame_start(text, clause[0])
             mod = classify(text, clause, (trig.start, trig.end), pub, lang, rule.negation_ok, frame_start,
                            noun=rule.noun, conditionable=rule.type in _CONDITIONABLE,
-                           tense=trigger_tense(sent, sent.start + trig.start, cues(lang).tense_tags)
-                           if rule.type == "CONSULT" else None)
+                           tense=self._tense(sent, text, trig) if rule.type == "CONSULT" else None)
             ev = self._code(lex, text, trig, clause, actor, recipient, mod)
             if ev is None:
                 continue
@@ -229,6 +236,8 @@ class EventsStage:
                 actor = prev_groups[0].codes
             elif later and not rule.noun and len(analysis.doc.text[te:later[0].start].split()) <= 6:
                 actor = later[0].codes
+            elif not rule.noun and (inside := [g for g in grps if base + trig.head_end <= g.start and g.end <= te]):
+                actor = inside[0].codes  # the subject inside a separable verb: "komen de leiders van X bij elkaar"
         recipient: list[str] = []
         for g in places:
             if g.start >= cs or g.start >= te:
@@ -241,6 +250,16 @@ class EventsStage:
                 if c not in actor and c not in recipient and len(recipient) < 2:
                     recipient.append(c)
         return actor, recipient
+
+    def _tense(self, sent: Sentence, text: str, trig: TriggerMatch) -> str | None:
+        """The trigger verb's tense: from the tagger, else 'present' for a listed present form."""
+        c = cues(self.lang)
+        if c is None:
+            return None
+        tense = trigger_tense(sent, sent.start + trig.start, c.tense_tags)
+        if tense is None and not sent.parsed and text[trig.start:trig.head_end].lower() in c.present_forms:
+            return "present"
+        return tense
 
     def _speaker(self, analysis: Analysis, sent: Sentence, grps: list[Group], ts: int) -> list[str]:
         q = _quote_index(analysis, ts)
@@ -267,6 +286,8 @@ class EventsStage:
             if modality in ("future", "conditional") or obliged:
                 type_ = "CONCEDE"
                 mode = None
+        if type_ == "SANCTION" and rule.intent_threat and any_match(lex.sanction_intent, text[clause[0]:clause[1]]):
+            type_, mode = "THREATEN", "restrict"  # "willen de VS heffingen gaan invoeren": a threat
         if type_ == "THREATEN" and modality == "future":
             modality = "asserted"  # a threat is about the future by nature: "dat zijn land hard zal terugslaan"
         if type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID") and modality in ("future", "conditional"):

@@ -34,6 +34,7 @@ class Cues:
     speech: list[re.Pattern[str]]
     obligation: list[re.Pattern[str]]
     tense_tags: dict[str, str]
+    present_forms: set[str]
 
 
 @cache
@@ -58,6 +59,7 @@ def cues(lang: str = "nl") -> Cues | None:
         condition_subject_markers=set(data.get("condition_subject_markers", [])),
         condition_subjects=set(data.get("condition_subjects", [])),
         speech=c("speech"), obligation=c("obligation"), tense_tags=dict(data.get("tense_tags") or {}),
+        present_forms={w.lower() for w in data.get("present_forms", [])},
     )
 
 

@@ -141,6 +141,12 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
                 (p.anchor.year - d.year) * 365
         found.append(Timex(m.start(), m.end(), m.group(), _fmt(d, precision), precision, before, bare_weekday))
 
+    dl = re.compile(r"(?:^|\W)(?:" + _alts(v["deadline"]) + r")\s+$", re.I) if v.get("deadline") else None
+
+    def deadline(pos: int) -> bool:
+        """A deadline word right before ``pos`` ("tot 30 juni")."""
+        return dl is not None and dl.search(text[max(0, pos - 20):pos]) is not None
+
     past_words = {w.lower() for w in v["past"]}
     fut_words = {w.lower() for w in v["future"]}
 
@@ -152,7 +158,8 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
             year = int(m.group(3))
         elif p:
             year = p.anchor.year
-            if p.precision != "year" and not future_context and (month, day) > (p.anchor.month, p.anchor.day + 7):
+            if p.precision != "year" and not future_context and not deadline(m.start()) \
+                    and (month, day) > (p.anchor.month, p.anchor.day + 7):
                 year -= 1
         else:
             continue
@@ -179,7 +186,7 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
             year = p.anchor.year + (-1 if relyear.lower() == "vorig" else 1)
         else:
             year = p.anchor.year
-            forward = (rel and rel.lower() in fut_words) or future_context
+            forward = (rel and rel.lower() in fut_words) or future_context or deadline(m.start())
             backward = rel and rel.lower() in past_words
             if p.precision != "year":
                 if month > p.anchor.month and not forward:
