@@ -412,3 +412,45 @@ def test_a_name_given_in_quotes_is_no_quote_and_the_next_quote_is_the_new_person
     a = run(pipe, BARNIER, "2019-03")
     assert not [q for q in a.quotes if q.text == "Brexit"]
     assert find(a, "Hij miauwt", direct=True).speaker == "Nathalie Loiseau"
+
+
+def test_pronoun_after_a_person_introduced_by_role_alone(pipe: Pipeline) -> None:
+    # dpg2019-10670563 (heldout2): "Hij" is the ambassador of the sentence before, not Trump named earlier
+    text = (
+        "Sinds Donald Trump het Witte Huis bewoont, zijn de verhoudingen met de EU verslechterd. Hij noemde de EU "
+        "zelfs een 'vijand', op handelsgebied 'erger dan China'. De diplomatieke straf werd nimmer toegelicht. "
+        "Gisteren verspreidde de Amerikaanse ambassadeur bij de EU een verklaring die bijkans geparfumeerd was, zo "
+        "lovend was hij over de EU. Hij noemde de EU 'een unieke, belangrijke organisatie, en een van Amerika's "
+        "meest gewaardeerde partners bij het verzekeren van wereldwijde veiligheid en welvaart'. Ook nu geen woord "
+        "over de reden van de eerdere maatregel."
+    )
+    a = run(pipe, text, "2019-03")
+    q = find(a, "een unieke, belangrijke organisatie", direct=True)
+    assert q.speaker == "ambassadeur" and q.actor == "USA"
+    assert last(find(a, "vijand", direct=True).speaker) == "Trump"
+
+
+def test_quotation_after_a_sentence_about_a_new_person(pipe: Pipeline) -> None:
+    # dpg2019-10747709: the lawyer named in the sentence before speaks, not Trump quoted earlier
+    text = (
+        "Tijdens een ontmoeting in het Witte Huis met de Israëlische premier Netanyahu zei Trump dat het onderzoek "
+        "er was gekomen 'doordat een heleboel mensen slechte dingen hebben gedaan, kwade zaken, ik zou zelfs zeggen "
+        "daden van verraad tegen ons land. En naar die mensen gaan we zeker kijken.' Zijn advocaat Rudy Giuliani "
+        "suggereerde dat iemand met valse voorwendselen de FBI zover kreeg zich in eventuele samenspanning van de "
+        "Trump-campagne met de Russen te verdiepen. \"Ik wil weten wie het deed. Wie betaalde er voor? Wie "
+        "wakkerde het vuurtje aan?\""
+    )
+    assert find(run(pipe, text, "2019-03"), "Ik wil weten wie het deed", direct=True).speaker == "Rudy Giuliani"
+
+
+def test_te_infinitive_in_another_clause_reports_nothing(bare: Pipeline) -> None:
+    # dpg2019-10684788: "wat ... te zien is" is a relative clause; dpg2019-10593552: in "toen het bekendmaakte
+    # het medicijn CDCA ... na te gaan maken" the phrase after the verb is its object, not its speaker
+    a = run(bare, "Forbes bevestigt nu wat online al lang te zien is.", "2019-03")
+    assert [q.text for q in a.quotes] == []
+    text = ("Het AUMC kwam vorige zomer groot in het nieuws toen het bekendmaakte het medicijn CDCA in de eigen "
+            "apotheek na te gaan maken.")
+    assert [q.speaker for q in run(bare, text, "2019-03").quotes] == []
+    # dpg2019-10753307: a demonstrative "die" before "te" is no clause word
+    q = find(run(bare, "Partijleider Thierry Baudet zei die klacht wel te begrijpen.", "2019-03"), "klacht")
+    assert q.speaker == "Thierry Baudet" and not q.direct

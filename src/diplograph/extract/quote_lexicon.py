@@ -58,6 +58,7 @@ class QuoteLexicon:
     clause_verbs: set[str] = field(default_factory=set)
     sentence_openers: set[str] = field(default_factory=set)
     te_complement: set[str] = field(default_factory=set)  # lemmas whose words may be a te-infinitive clause
+    te_blockers: set[str] = field(default_factory=set)  # words before "te" that put it in another clause
     by_form: dict[str, list[Verb]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -140,4 +141,5 @@ def load_lexicon(lang: str = "nl") -> QuoteLexicon:
         clause_verbs=_lower(d.get("clause_verbs")),
         sentence_openers=_lower(d.get("sentence_openers")),
         te_complement=_lower(d.get("te_complement")),
+        te_blockers=_lower(d.get("te_blockers")),
     )

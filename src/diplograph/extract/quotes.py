@@ -106,6 +106,8 @@ def _definite_description(doc: _Doc, toks: list[Token]) -> bool:
     word and no name of its own (institutions and states, "het Kremlin", "de VN", are not)."""
     if len(toks) < 2 or toks[0].text.lower() != "de" or any(t.text.lower() == "van" for t in toks):
         return False
+    if toks[0].text == "De" and not doc.resolver._sentence_initial(toks[0].start):
+        return False  # "aldus De Graaf": a surname, not "de graaf"
     head = toks[-1]
     if not all(is_adjective(t.text) for t in toks[1:-1]):
         return False
@@ -157,7 +159,7 @@ def _antecedent(doc: _Doc, sent_index: int, before: int, actor: str | None = Non
     for s in reversed(doc.a.sentences[max(0, sent_index - back):sent_index + 1]):
         if best is not None and best[0] >= s.index:
             break
-        sp = _first_person(doc, s, before, actor, depth, nation)
+        sp = _first_person(doc, s, before, actor, depth, nation, roles=pronoun)
         if sp is not None and pronoun and s.index == sent_index and _same_clause(doc, s, sp.end, before):
             continue  # "Gesprekken hierover leverden volgens hem niets op": a pronoun is not its clause's subject
         if sp is not None:
@@ -185,7 +187,7 @@ def _running_speaker(doc: _Doc, s: Sentence, q: Quoted) -> Speaker | None:
         # "In een toespraak heeft Guaidó de uitzetting veroordeeld. '...'": a new subject in the sentence
         # just before the quotation takes over from an earlier speaker
         prev = doc.a.sentences[s.index - 1]
-        subj = _subject_person(doc, prev) or _first_person(doc, prev, prev.end, None)
+        subj = _subject_person(doc, prev) or _new_person(doc, prev)
         if subj is not None and doc.paragraph_gap(prev.end, q.open) == 0 and \
                 last_word(subj.name) != last_word(hist[1].name):
             return subj
@@ -230,10 +232,43 @@ def _subject_person(doc: _Doc, s: Sentence) -> Speaker | None:
     return None
 
 
+def _new_person(doc: _Doc, s: Sentence) -> Speaker | None:
+    """The first person sentence ``s`` names outside quotations and prepositional phrases: a person the
+    actor layer knows, a full name after a role ("de Franse minister van Europese Zaken Nathalie Loiseau",
+    "Zijn advocaat Rudy Giuliani"), or an earlier speaker named by surname ("Buitenweg ziet het ...")."""
+    found: list[Speaker] = []
+    for m in doc.a.mentions:
+        if m.sentence == s.index and m.person and not doc.in_quote(m.span.start, m.span.end) \
+                and (m.kind == "name" or m.kind == "pronoun" and s.tokens and m.span.start == s.tokens[0].start) \
+                and not _after_preposition(doc, m.span.start):
+            found.append(Speaker(doc.resolver.person_text(m.person), m.actor, m.span.start, m.span.end,
+                                 m.span.text, "name", True))
+            break
+    for t in s.tokens:
+        if doc.in_quote(t.start, t.end) or _after_preposition(doc, t.start):
+            continue
+        if is_role(t.text, doc.lex):
+            sp = doc.resolver.resolve(np_after(s.tokens, t.i, doc.lex))
+            if sp is not None and sp.kind == "name" and sp.name and len(sp.name.split()) >= 2:
+                found.append(sp)
+                break
+        elif is_cap(t.text) and any(h.person and last_word(h.name) == t.text.lower() for _, h in doc.history):
+            h = next(h for _, h in reversed(doc.history) if h.person and last_word(h.name) == t.text.lower())
+            found.append(Speaker(h.name, h.actor, t.start, t.end, t.text, "name", True))
+            break
+        elif t.i == 0 and doc.resolver.name_like(t) and not _sentence_word(doc, t) \
+                and len(doc.resolver.fullest(t.text).split()) >= 2 and not doc.resolver._overlapping(t.start, t.end):
+            # "Buitenweg ziet het met lede ogen aan" after "Kathalijne Buitenweg" earlier on
+            found.append(Speaker(doc.resolver.fullest(t.text), None, t.start, t.end, t.text, "name", True))
+            break
+    return min(found, key=lambda sp: sp.start) if found else None
+
+
 def _first_person(doc: _Doc, s: Sentence, before: int, actor: str | None, depth: int = 0,
-                  nation: bool = False) -> Speaker | None:
+                  nation: bool = False, roles: bool = False) -> Speaker | None:
     """The first person named in sentence ``s`` (before offset ``before``, outside quotations); a
-    sentence that opens with "Hij" is about that pronoun's antecedent."""
+    sentence that opens with "Hij" is about that pronoun's antecedent.  With ``roles`` (for a pronoun),
+    a person the sentence introduces by role alone ("de Amerikaanse ambassadeur bij de EU") counts too."""
     if s.tokens and s.tokens[0].text.lower() in doc.lex.pronouns and s.tokens[0].start < before and depth < 2:
         ms = doc.resolver._overlapping(s.tokens[0].start, s.tokens[0].end)
         if not any(m.person for m in ms):
@@ -258,6 +293,10 @@ def _first_person(doc: _Doc, s: Sentence, before: int, actor: str | None, depth:
             if sp is not None and sp.kind == "name" and sp.name and len(sp.name.split()) >= 2 \
                     and (actor is None or sp.actor in (None, actor)):
                 return sp
+    if roles:
+        sp = _unnamed_role(doc, s, skip_to, before, actor)
+        if sp is not None:
+            return sp
     first = next((t for t in s.tokens if not doc.in_quote(t.start, t.end) and not _is_quote_mark(t.text)), None)
     if first is None or first.i != 0:
         return None
@@ -268,6 +307,25 @@ def _first_person(doc: _Doc, s: Sentence, before: int, actor: str | None, depth:
         sp = doc.resolver.resolve(toks)
         if sp and sp.name and sp.person:
             return sp
+    return None
+
+
+def _unnamed_role(doc: _Doc, s: Sentence, start: int, before: int, actor: str | None) -> Speaker | None:
+    """A single person introduced by role without a name, outside a prepositional phrase: "Gisteren
+    verspreidde de Amerikaanse ambassadeur bij de EU een verklaring" (the speaker is "ambassadeur")."""
+    for m in doc.a.mentions:
+        if m.sentence != s.index or m.kind != "role" or m.person or not m.actor \
+                or not start <= m.span.start < before or doc.in_quote(m.span.start, m.span.end) \
+                or _after_preposition(doc, m.span.start) or actor not in (None, m.actor):
+            continue
+        word = m.span.text.split()[-1]
+        low = word.lower()
+        if low in doc.lex.institutions or low.endswith("en") or (low.endswith("s") and low[:-1] in doc.lex.roles):
+            continue  # a body or several people ("diplomaten", "ministers") is not "hij"
+        toks = [t for t in s.tokens if t.start >= m.span.start]
+        if doc.resolver._name_tokens(np_after(toks, 0, doc.lex)):
+            continue  # "minister Nathalie Loiseau": a name follows, read elsewhere
+        return Speaker(word, m.actor, m.span.start, m.span.end, m.span.text, "role", True)
     return None
 
 
@@ -538,9 +596,23 @@ def _content_after(doc: _Doc, c: Cue) -> tuple[int, int] | None:
         rest = toks[k:]
         words = [t.text.lower() for t in rest]
         head = words[:words.index("te")] if "te" in words else []
-        if "te" in words and not {",", "dat", "om"} & set(head):  # "om ... te": a purpose, not the words
+        if sp_idx and min(sp_idx) > c.j and _verb_final(doc, toks, c.i):
+            return None  # "toen het bekendmaakte het medicijn ... na te maken": the phrase after is the object
+        if "te" in words and not doc.lex.te_blockers & set(head):  # "om ... te": a purpose, not the words
             return _tokens_text(doc, _cut_coordination(doc, _first_sentence(doc, rest)))
     return None
+
+
+def _verb_final(doc: _Doc, toks: list[Token], i: int) -> bool:
+    """The verb at ``i`` ends a subordinate clause ("toen het bekendmaakte"): a clause word stands
+    before it in its clause."""
+    for k in range(i - 1, -1, -1):
+        w = toks[k].text.lower()
+        if w in {",", ":", ";"}:
+            return False
+        if w in doc.lex.clause_openers or w in doc.lex.subordinators:
+            return True
+    return False
 
 
 def _content_around(doc: _Doc, c: Cue) -> tuple[int, int] | None:
