@@ -444,3 +444,12 @@ def test_a_group_defined_by_its_members_holds_through_them(pipe: Pipeline) -> No
                           "praten, zodat de kemphanen elkaar niet hoeven te ontmoeten of zich naar hun achterban "
                           "moeten verantwoorden voor onderhandelingen.")
     assert {("EU", "mediation", "support"), ("URY", "mediation", "support")} <= got
+
+
+def test_a_named_subject_inside_a_quote_holds_its_own_decision(pipe: Pipeline) -> None:
+    # dev nl-dev-040 (Veldkamp in the AD): the speaker reports the Israeli cabinet's decision
+    got = positions(pipe, "„Intussen zien we dat het Israëlische kabinet besloten heeft om de oorlog verder op te "
+                          "voeren, er klinken geluiden over herbezetting van de Gazastrook. Alles opgeteld is dat "
+                          "reden voor een streep in het zand”, aldus Veldkamp.")
+    assert ("ISR", "continue_war", "support") in got
+    assert ("NLD", "continue_war", "support") not in got

@@ -142,7 +142,7 @@ class PositionsStage:
             quote = next(((i, q) for i, q in quotes if q[0] <= hit.start < q[1]), None)
             embedded = [e for e in lex.embedded(text) if not (e[0] <= hit.start < e[1])]
             holders = self._holders(sent, mentions, lex, hit, clauses, ci, skip + compound + embedded, st,
-                                    quote[1][2] if quote else None, prev)
+                                    quote[1][2] if quote else None, prev, quote[1][:2] if quote else None)
             for h in holders:
                 pos = Position(
                     holder=h, issue=hit.issue, stance=st.stance, condition=st.condition,
@@ -156,15 +156,23 @@ class PositionsStage:
 
     def _holders(self, sent: Sentence, mentions: list[M], lex: Lexicon, hit: IssueHit,
                  clauses: list[tuple[int, int, bool]], ci: int, skip: list[tuple[int, int]], st: Stance,
-                 quoted: str | None, prev: list[str]) -> list[str]:
+                 quoted: str | None, prev: list[str], qspan: tuple[int, int] | None = None) -> list[str]:
         """Holders of a stance: the quoted speaker's actor, the mediators, the parties of an agreement,
         the clause's subject or attributed speaker, else the holder of the previous sentence."""
         text = sent.text
         agent_noun = st.cue is None and lex.agent_nouns is not None and bool(lex.agent_nouns.match(text, hit.start))
-        if quoted and not agent_noun:
-            return [quoted]
         clause = clauses[ci][:2] if clauses else (0, len(text))
         cue = st.cue or (hit.start, hit.end)
+        if quoted and not agent_noun:
+            if st.cue and not st.weak and not st.obligation:
+                # "„Intussen zien we dat het Israëlische kabinet besloten heeft om de oorlog verder op te
+                # voeren”": a named subject of the cue inside the quote holds it, not the speaker
+                inner = (max(clause[0], qspan[0]), min(clause[1], qspan[1])) if qspan else clause
+                named = holders_in(text, [m for m in mentions if inner[0] <= m.start < inner[1]], inner, lex,
+                                   exclude=skip, cue=st.cue, before_only=True)
+                if named and quoted not in named:
+                    return named
+            return [quoted]
         if hit.issue == "mediation":
             near = _mediators(text, mentions, hit, lex)
             if near:
