@@ -223,3 +223,50 @@ def test_parquet_input_reads_like_json_lines(tmp_path: Path) -> None:
     from_parquet = [{k: r[k] for k in keys} for r in read_records([shards])]
     assert from_parquet == from_jsonl
     assert [r["id"] for r in from_jsonl] == [r["id"] for r in recs] and from_jsonl[0]["lang"] == "nl"
+
+
+def test_batch_runs_on_an_existing_ray_cluster_by_address(inputs: Path, tmp_path: Path) -> None:
+    """A cluster started with `ray start --head` (Ray's default token authentication when a token
+    exists), and `diplograph batch --address` in another process, as a user would run them."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import tempfile
+    import time
+
+    bin_dir = Path(sys.executable).parent
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    ray_tmp = tempfile.mkdtemp(prefix="dg-ray-")  # short: Ray's socket paths are length-limited
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAY_")} | {
+        "RAY_USAGE_STATS_ENABLED": "0", "RAY_GRACEFUL_SHUTDOWN_DRAIN_TIMEOUT_S": "0"}  # stop at once on SIGTERM
+    log = (tmp_path / "head.log").open("w")
+    head = subprocess.Popen([str(bin_dir / "ray"), "start", "--head", f"--port={port}", "--num-cpus=2",
+                             "--include-dashboard=false", f"--temp-dir={ray_tmp}", "--disable-usage-stats", "--block"],
+                            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 180
+        while "block forever" not in (tmp_path / "head.log").read_text():
+            assert head.poll() is None and time.monotonic() < deadline, (tmp_path / "head.log").read_text()[-3000:]
+            time.sleep(0.5)
+        out = tmp_path / "cluster-out"
+        res = subprocess.run([str(bin_dir / "diplograph"), "batch", str(inputs), "--out", str(out), "--address",
+                              f"127.0.0.1:{port}", "--analyzer", "simple", "--no-cascade", "--workers", "2"],
+                             capture_output=True, text=True, env=env, timeout=300)
+        assert res.returncode == 0, res.stdout + res.stderr
+        assert "6 documents extracted, 2 failed" in res.stdout
+        assert {a.doc.id for a in parquet.read_analyses(out)} == {r["id"] for r in dpg_records(6)}
+    finally:
+        os.killpg(head.pid, signal.SIGTERM)  # `ray start --block` stops the cluster's processes on SIGTERM
+        try:
+            head.wait(60)
+        except subprocess.TimeoutExpired:
+            os.killpg(head.pid, signal.SIGKILL)
+            head.wait()
+        log.close()
+        import shutil
+
+        shutil.rmtree(ray_tmp, ignore_errors=True)

@@ -190,12 +190,34 @@ def init_ray(workers: int = 1, address: str | None = None) -> None:
         return
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     if address:
+        _cluster_auth()
         ray.init(address=address, log_to_driver=False, logging_level="warning")
         return
     tmp = tempfile.mkdtemp(prefix="diplograph-ray-")
     ray.init(num_cpus=workers + 1, include_dashboard=False, log_to_driver=False, logging_level="warning",
              object_store_memory=256 * 1024 * 1024, _temp_dir=tmp)
     atexit.register(_shutdown_local, tmp)  # runs before Ray's own exit handler
+
+
+def _cluster_auth() -> None:
+    """Authenticate to a cluster as ``ray start`` does: with its token when one is at hand.
+
+    Ray (2.5x) starts clusters with token authentication when a token exists (``~/.ray/auth_token``,
+    ``$RAY_AUTH_TOKEN`` or ``$RAY_AUTH_TOKEN_PATH``), but a driver that connects only sends the token
+    in token mode.  An explicit ``$RAY_AUTH_MODE`` (e.g. ``disabled`` for a cluster without
+    authentication) is left as it is.
+    """
+    if os.environ.get("RAY_AUTH_MODE"):
+        return
+    if (os.environ.get("RAY_AUTH_TOKEN") or os.environ.get("RAY_AUTH_TOKEN_PATH")
+            or (Path.home() / ".ray" / "auth_token").is_file()):
+        os.environ["RAY_AUTH_MODE"] = "token"
+        try:  # Ray reads its settings once per process: make it see the mode (what Ray itself does)
+            from ray._raylet import Config
+
+            Config.initialize("")
+        except (ImportError, AttributeError) as e:  # another Ray version: the variable alone must do
+            log.debug("cannot refresh Ray's config: %s", e)
 
 
 def _shutdown_local(tmp: str) -> None:
