@@ -39,7 +39,7 @@ test: install
 	$(BIN)/python -m pytest -q
 
 eval: install
-	@for gold in ../shared/eval/dev.jsonl eval/heldout.jsonl eval/heldout2.jsonl; do \
+	@for gold in ../shared/eval/dev.jsonl eval/heldout.jsonl eval/heldout2.jsonl eval/heldout3.jsonl; do \
 	  echo "== $$gold"; \
 	  $(BIN)/diplograph extract $$gold -o /tmp/diplograph-pred.jsonl --analyzer $(ANALYZER) 2>/dev/null && \
 	  python3 ../shared/eval/score.py $$gold /tmp/diplograph-pred.jsonl; \
