@@ -498,6 +498,45 @@ def test_wanting_to_tighten_sanctions_stays_sanction(pipe: Pipeline) -> None:
     assert not [x for x in a.events if x.type == "THREATEN"]
 
 
+def test_calling_a_claim_exaggerated_is_reject(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10801749-b
+    a = run(pipe, "De Europese Unie noemt dat in een reactie 'zwaar overdreven', en verwacht dat de "
+                  "Wereldhandelsorganisatie de heffingen niet zal goedkeuren.", "2019-04-09")
+    assert find(a, "REJECT").actor == ["EU"]
+
+
+def test_calling_a_policy_immoral_is_accuse_by_the_speaker(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10723127-b
+    a = run(pipe, "China vindt het 'immoreel' als Europese landen Chinese telecombedrijven zouden uitsluiten bij het "
+                  "aanleggen van 5G-netwerken in Europa.", "2019-02-16")
+    e = find(a, "ACCUSE")
+    assert e.actor == ["CHN"] and e.mode == "disapprove" and "EU" in e.recipient
+
+
+def test_naming_someone_an_enemy_is_accuse(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10670563: "Hij" refers back to the US named before
+    a = run(pipe, "Sinds Donald Trump het Witte Huis bewoont, zijn de verhoudingen met de EU verslechterd. "
+                  "Hij noemde de EU zelfs een 'vijand', op handelsgebied 'erger dan China'.", "2019-03-05")
+    e = [x for x in a.events if x.type == "ACCUSE" and x.sentence == 1]
+    assert e and e[0].actor == ["USA"] and "EU" in e[0].recipient
+
+
+def test_compound_bombing_noun_takes_its_actor(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10791653-b
+    a = run(pipe, "Destijds werd tijdens de Navo-bombardementen ook de Chinese ambassade in Belgrado geraakt.",
+            "2019-04-08")
+    e = find(a, "ASSAULT")
+    assert e.actor == ["NATO"] and e.mode == "aerial" and "CHN" in e.recipient and e.modality == "historical"
+
+
+def test_cyber_attacks_are_coerce_cyber(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10776700: traced to a source with "komen uit"
+    a = run(pipe, "De cyberaanvallen komen uit landen als Rusland ('agressief') en China ('assertief').", "2019-04-03")
+    e = find(a, "COERCE")
+    assert e.mode == "cyber" and "CHN" in e.actor
+    assert not [x for x in a.events if x.type == "ASSAULT"]
+
+
 def test_the_needle_prefilter_never_changes_what_triggers_match() -> None:
     import dataclasses
     import json

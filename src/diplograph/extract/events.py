@@ -236,8 +236,11 @@ class EventsStage:
                 actor = prev_groups[0].codes
             elif later and not rule.noun and len(analysis.doc.text[te:later[0].start].split()) <= 6:
                 actor = later[0].codes
-            elif not rule.noun and (inside := [g for g in grps if base + trig.head_end <= g.start and g.end <= te]):
-                actor = inside[0].codes  # the subject inside a separable verb: "komen de leiders van X bij elkaar"
+            elif rule.type == "CONSULT" and not rule.noun and (
+                    inside := [g for g in grps if base + trig.head_end <= g.start and g.end <= te]):
+                # the subject inside a separable meeting verb: "komen de leiders van de EU-lidstaten bij elkaar"
+                # (other verbs have their object there: "keurt u de activiteiten van Poetin goed")
+                actor = inside[0].codes
         recipient: list[str] = []
         for g in places:
             if g.start >= cs or g.start >= te:
