@@ -454,3 +454,28 @@ def test_te_infinitive_in_another_clause_reports_nothing(bare: Pipeline) -> None
     # dpg2019-10753307: a demonstrative "die" before "te" is no clause word
     q = find(run(bare, "Partijleider Thierry Baudet zei die klacht wel te begrijpen.", "2019-03"), "klacht")
     assert q.speaker == "Thierry Baudet" and not q.direct
+
+
+def test_quotation_after_a_colon_is_the_subjects(pipe: Pipeline) -> None:
+    # dpg2019-10801749 (heldout2 dpg2019-10801749-b): no speech verb, but the quotation closes Trump's clause
+    text = ("Definitief is de lijst nog niet. De Amerikaanse president Trump liet er via Twitter geen twijfel over "
+            "bestaan: \"De Europes Unie heeft jarenlang geprofiteerd van de Verenigde Staten op het gebied van "
+            "handel. Daar komt binnenkort een einde aan!\"")
+    q = find(run(pipe, text, "2019-04"), "jarenlang geprofiteerd", direct=True)
+    assert last(q.speaker) == "Trump" and q.actor == "USA"
+
+
+def test_quotation_goes_on_in_the_words_of_a_speaker_named_again(pipe: Pipeline) -> None:
+    # dpg2019-10776700 (heldout2): the AIVD, quoted before and named again just before, speaks
+    text = (
+        "De AIVD stelt in het jaarverslag dat digitale aanvallen door andere landen agressiever zijn en de herkomst "
+        "moeilijker te achterhalen is. ,,Zij verschaffen zichzelf diepgravend en structureel toegang tot belangrijke "
+        "informatie of vitale systemen binnen Nederland.'' De cyberaanvallen komen uit landen als Rusland "
+        "('agressief') en China ('assertief'). De Chinezen doen vooral aan economische spionage. Daarom is de AIVD "
+        "tegen het betrekken van een Chinees bedrijf bij C2000, het communicatiesysteem van onder meer de politie, "
+        "en het 5G-netwerk. ,,De AIVD vindt het onwenselijk dat Nederland voor de uitwisseling van gevoelige "
+        "informatie of vitale processen afhankelijk is van bedrijven uit landen waarvan is vastgesteld dat ze een "
+        "offensief cyberprogramma tegen Nederlandse belangen voeren.''"
+    )
+    q = find(run(pipe, text, "2019-04"), "De AIVD vindt het onwenselijk", direct=True)
+    assert q.speaker == "AIVD" and q.actor == "NLD"

@@ -206,7 +206,27 @@ def _running_speaker(doc: _Doc, s: Sentence, q: Quoted) -> Speaker | None:
                 sp = doc.resolver.resolve(np)
                 if sp is not None and sp.person and sp.kind == "name":
                     return sp
+    if hist is None and s.index > 0:
+        named = _earlier_speaker_named(doc, doc.a.sentences[s.index - 1])
+        if named is not None and doc.paragraph_gap(doc.a.sentences[s.index - 1].end, q.open) == 0:
+            return named
     return hist[1] if hist and doc.paragraph_gap(doc.a.sentences[hist[0]].end, q.open) <= 1 else None
+
+
+def _earlier_speaker_named(doc: _Doc, s: Sentence, window: int = 8) -> Speaker | None:
+    """A recent speaker that sentence ``s`` names again as its subject: 'De AIVD stelt ... dat ... Daarom is
+    de AIVD tegen ... ",,De AIVD vindt het onwenselijk ..."': the quotation goes on in that speaker's words."""
+    for idx, sp in reversed(doc.history):
+        if s.index - idx > window:
+            break
+        lw = last_word(sp.name)
+        if not lw or idx >= s.index:
+            continue
+        for t in s.tokens:
+            if t.text.lower() == lw and not doc.in_quote(t.start, t.end) and not _after_preposition(doc, t.start):
+                return sp
+        return None  # only the latest speaker continues
+    return None
 
 
 def last_word(name: str | None) -> str:
@@ -455,6 +475,26 @@ def _headline_speaker(doc: _Doc, q: Quoted) -> list[Token]:
     return np if nxt in {":", "over", "tegen"} else []
 
 
+def _colon_speaker(doc: _Doc, s: Sentence, q: Quoted) -> Speaker | None:
+    """"De Amerikaanse president Trump liet er via Twitter geen twijfel over bestaan: '...'": a quotation
+    after a colon that ends the clause of a person, who is its subject (the first person named, not in a
+    prepositional phrase nor after a clause word)."""
+    if not doc.text[s.start:q.open].rstrip().endswith(":") or doc.in_quote(q.open - 2, q.open - 1):
+        return None
+    for t in s.tokens:
+        if t.start >= q.open:
+            return None
+        if t.text.lower() in doc.lex.clause_openers or t.text.lower() in doc.lex.subordinators:
+            return None  # "Hij zei dat ...:", "Toen Trump ...:": the person belongs to another clause
+        ms = [m for m in doc.a.mentions if m.sentence == s.index and m.person and m.span.start == t.start
+              and m.kind in ("name", "role", "coref")]
+        if ms and not doc.in_quote(t.start, t.end) and not _after_preposition(doc, t.start):
+            m = ms[0]
+            return Speaker(doc.resolver.person_text(m.person or ""), m.actor, m.span.start, m.span.end,
+                           m.span.text, "name", True)
+    return None
+
+
 def _direct(doc: _Doc, q: Quoted) -> None:
     s = doc.sentence_of(q.open)
     if s is None:
@@ -475,6 +515,8 @@ def _direct(doc: _Doc, q: Quoted) -> None:
             sp = _resolve(doc, head, s.index)
             if sp is not None and sp.kind not in ("name", "institution"):
                 sp = None
+    if sp is None and cue is None:
+        sp = _colon_speaker(doc, s, q)
     if sp is None and (long or cue is not None):
         sp = _running_speaker(doc, s, q)
     if sp is None:
