@@ -453,3 +453,16 @@ def test_a_named_subject_inside_a_quote_holds_its_own_decision(pipe: Pipeline) -
                           "reden voor een streep in het zand”, aldus Veldkamp.")
     assert ("ISR", "continue_war", "support") in got
     assert ("NLD", "continue_war", "support") not in got
+
+
+def test_a_negation_between_the_issue_and_a_later_cue_counts_once() -> None:
+    # dpgmedia2019 dpg2019-10801749: "de heffingen niet zal goedkeuren" does not approve them
+    from diplograph.extract.issues import load_codebook
+    text = ("De Europese Unie noemt dat in een reactie 'zwaar overdreven', en verwacht dat de "
+            "Wereldhandelsorganisatie de heffingen niet zal goedkeuren.")
+    lex = load_lexicon("nl")
+    hit = next(h for h in load_codebook().find(text) if h.issue == "sanctions")
+    later = text.index("heffingen niet")
+    st = lex.stance_for(text, (later - 40, len(text)), hit)  # the clause without "overdreven"
+    assert st is not None and st.stance == "oppose"
+    assert text[st.cue[0]:st.cue[1]].startswith("goedkeur")

@@ -207,7 +207,8 @@ class Lexicon:
         inner = None if polarity > 0 else cue_span  # "niet" inside a support cue ("neemt niet deel aan") counts
         lo, hi = (best[1], hit.start) if best[0] < hit.start else (hit.end, best[0])
         neg = self._negations(text, lo, hi)
-        neg += self._negations(text, max(a, best[0] - 12), best[0])
+        if best[0] < hit.start:  # after the issue, the words before the cue are those just counted
+            neg += self._negations(text, max(a, best[0] - 12), best[0])
         if polarity > 0 or not self._negation_is_part(text, cue_span):
             neg += self._negations(text, best[0], best[1])  # "neemt niet deel aan", "sluit niet uit"
         if polarity < 0 and best[0] < hit.start and lo != best[1]:
