@@ -466,3 +466,19 @@ def test_a_negation_between_the_issue_and_a_later_cue_counts_once() -> None:
     st = lex.stance_for(text, (later - 40, len(text)), hit)  # the clause without "overdreven"
     assert st is not None and st.stance == "oppose"
     assert text[st.cue[0]:st.cue[1]].startswith("goedkeur")
+
+
+def test_a_demonstrative_plan_refers_back_and_putting_it_on_the_table_supports(pipe: Pipeline) -> None:
+    # dev nl-dev-028: "Dat basisplan" is the framework for a ceasefire named in the sentence before
+    got = positions(pipe, "Volgens de premier \"stellen de Palestijnen van de groep Hamas eisen die niet in "
+                          "overeenstemming zijn met het raamwerk\" voor een bestand. Dat basisplan heeft de "
+                          "Amerikaanse president Joe Biden weken geleden al op tafel gelegd, maar er lijkt nog geen "
+                          "vooruitgang te zijn geboekt.")
+    assert ("USA", "ceasefire", "support") in got
+
+
+def test_beating_the_war_drum_supports_war(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10674429 (Venezuela): the relative clause is held by the name before it
+    got = positions(pipe, "Maar afgezien van de VS, die al van het begin af aan de oorlogstrom slaan, bleek er in de "
+                          "regio geen enkele animo voor militair ingrijpen.")
+    assert ("USA", "continue_war", "support") in got
