@@ -537,6 +537,48 @@ def test_cyber_attacks_are_coerce_cyber(pipe: Pipeline) -> None:
     assert not [x for x in a.events if x.type == "ASSAULT"]
 
 
+def test_readiness_to_veto_is_a_threat(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10726005-b: the veto is what is threatened, no refusal of its own
+    a = run(pipe, "Vanuit Parijs liet Emmanuel Macron weten bereid te zijn om zijn veto uit te spreken over een niet "
+                  "onderbouwd uitstelverzoek uit Londen.", "2019-03-22")
+    e = find(a, "THREATEN")
+    assert e.actor == ["FRA"] and "GBR" in e.recipient
+    assert not [x for x in a.events if x.type in ("AGREE", "REJECT")]
+
+
+def test_being_sceptical_of_is_reject(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10797726-b
+    a = run(pipe, "Vooral de Fransen staan sceptisch tegenover verder uitstel.", "2019-04-09")
+    assert find(a, "REJECT").actor == ["FRA"]
+
+
+def test_downgrading_a_diplomatic_status_is_sanction(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10670563
+    a = run(pipe, "Begin dit jaar ontstond een relletje toen bleek dat de VS die status een stapje hadden verlaagd, "
+                  "naar het niveau van doodgewone internationale organisaties.", "2019-03-05")
+    assert find(a, "SANCTION").actor == ["USA"]
+
+
+def test_naming_someone_a_valued_partner_is_support(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10670563: "Hij" is the ambassador of the sentence before
+    a = run(pipe, "Gisteren verspreidde de Amerikaanse ambassadeur bij de EU een verklaring die bijkans geparfumeerd "
+                  "was, zo lovend was hij over de EU. Hij noemde de EU 'een unieke, belangrijke organisatie, en een "
+                  "van Amerika's meest gewaardeerde partners bij het verzekeren van wereldwijde veiligheid en "
+                  "welvaart'.", "2019-03-05")
+    e = [x for x in a.events if x.type == "SUPPORT" and x.sentence == 1]
+    assert e and e[0].actor == ["USA"] and "EU" in e[0].recipient
+
+
+def test_to_the_table_only_if_is_conditional_agree(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10674429-b: "om de tafel" (with the article); the demanded resignation is
+    # the condition, not an event
+    a = run(pipe, "De oppositie wil alleen om de tafel als Maduro's aftreden en nieuwe presidentsverkiezingen op de "
+                  "agenda staan.", "2019-02-08")
+    e = find(a, "AGREE")
+    assert e.actor == ["VEN"] and e.modality == "conditional"
+    assert not [x for x in a.events if x.type == "RETREAT"]
+
+
 def test_the_needle_prefilter_never_changes_what_triggers_match() -> None:
     import dataclasses
     import json

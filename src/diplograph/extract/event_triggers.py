@@ -120,6 +120,7 @@ class Lexicon:
     generic: list[re.Pattern[str]] = field(default_factory=list)
     subject_pronouns: set[str] = field(default_factory=set)
     sanction_intent: list[re.Pattern[str]] = field(default_factory=list)
+    threat_objects: list[re.Pattern[str]] = field(default_factory=list)
 
     def find(self, text: str) -> list[TriggerMatch]:
         """All trigger matches in ``text``, overlaps resolved (priority, then length, then position)."""
@@ -223,4 +224,5 @@ def lexicon(lang: str = "nl") -> Lexicon | None:
         generic=[compile_pattern(p) for p in data.get("generic", [])],
         subject_pronouns=set(data.get("subject_pronouns", [])),
         sanction_intent=[compile_pattern(p) for p in data.get("sanction_intent", [])],
+        threat_objects=[compile_pattern(p) for p in data.get("threat_objects", [])],
     )

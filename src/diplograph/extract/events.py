@@ -84,6 +84,20 @@ class EventsStage:
             return any(rx.search(text, trig.head_end, clause[1]) for r in lex.rules if r.type == "SANCTION"
                        for rx in r.regexes)
 
+        # Readiness to a hostile act ("bereid te zijn om zijn veto uit te spreken"): a threat, and the act
+        # (the veto) is what is threatened, not an event of its own.
+        threats: list[TriggerMatch] = []
+        threatened: list[tuple[int, int]] = []
+        for t in triggers:
+            if t.rule.type == "AGREE" and not t.rule.consent:
+                end = _clause(lex, text, t.start)[1]
+                obj = any_match(lex.threat_objects, text[t.head_end:end])
+                if obj:
+                    threats.append(t)
+                    threatened.append((t.head_end + obj.start(), t.head_end + obj.end()))
+        if threatened:
+            triggers = [t for t in triggers if not any(t.start < e and s < t.end for s, e in threatened)]
+
         out: list[Event] = []
         for trig in triggers:
             rule = trig.rule
@@ -116,6 +130,8 @@ class EventsStage:
                 continue  # a negation elsewhere in the clause is not clearly about this event
             if type_ == "AGREE" and sanction_after(trig, clause):
                 type_, mode = "SANCTION", "discontinue"  # proposing or promising sanctions
+            elif type_ == "AGREE" and trig in threats:
+                type_, mode = "THREATEN", None
             pairs = [(actor, recipient)]
             if len(actor) > 1 and type_ in _HOSTILE and any_match(lex.reciprocal, text[clause[0]:clause[1]]):
                 # "Kiev en Moskou beschuldigen elkaar": each accuses the other.
