@@ -16,6 +16,8 @@ from sqlalchemy import func, select
 
 from diplograph.export import to_schema
 from diplograph.extract.pipeline import Pipeline
+from diplograph.ingest.clean import original_span
+from diplograph.ingest.dedup import band_keys
 from diplograph.ingest.readers import make_document, read_paths
 from diplograph.model import Analysis, Document
 from diplograph.store import models as m
@@ -123,3 +125,171 @@ def test_concurrent_ingest_into_postgresql_loses_and_duplicates_nothing(pg_fresh
     assert counts["quotes"] == sum(len(a.quotes) for a in analyses)
     assert counts["events"] == sum(len(a.events) for a in analyses)
     assert counts["positions"] == sum(len(a.positions) for a in analyses)
+
+
+# -- saving many documents per transaction (Store.save_many, diplograph load) -------------------------------------
+
+ITEM_TABLES = ("documents", "document_bands", "sentences", "mentions", "quotes", "events", "event_actors", "positions")
+
+
+def _dump(url: str) -> dict[str, list[tuple]]:
+    """Every stored row of the document and item tables in primary-key order (load time and run left out)."""
+    out = {}
+    with open_store(url) as store, store.Session() as s:
+        for name in ITEM_TABLES:
+            table = m.Base.metadata.tables[name]
+            cols = [c for c in table.columns if c.name not in ("ingested_at", "run_id")]
+            out[name] = [tuple(r) for r in s.execute(select(*cols).order_by(*table.primary_key.columns))]
+    return out
+
+
+@pytest.fixture
+def second_url(store_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """Another empty store on the same backend as ``store_url``."""
+    if store_url.startswith("sqlite"):
+        return f"sqlite:///{tmp_path / 'other.db'}"
+    return request.getfixturevalue("pg_server").create_database()
+
+
+def test_a_batch_stores_what_saving_one_document_at_a_time_stores(store_url: str, second_url: str) -> None:
+    analyses = analyse(seed_documents() + dpg_documents(8))
+    copy = analyse([make_document("dpg-copy", analyses[-1].doc.raw_text, source="elsewhere", lang="nl")])[0]
+    batch = [*analyses, copy, analyses[0]]  # an exact copy of a document earlier in the batch; one twice
+    with open_store(second_url) as store:
+        singles = [store.save(a) for a in batch]
+    with open_store(store_url) as store:
+        results = store.save_many(batch)
+        assert [(r.doc_id, r.created, r.duplicate_of) for r in results] == \
+               [(r.doc_id, r.created, r.duplicate_of) for r in singles]
+        assert results[-2].duplicate_of == results[-3].doc_id and not results[-1].created
+        for a, r in zip(analyses, results, strict=False):
+            back = store.analysis(r.doc_id)
+            assert back is not None and _items(back) == _items(a)
+            d = store.document(r.doc_id)
+            sents = {s["index"]: s for s in d["sentences"]}
+            for kind in ("mentions", "quotes", "events", "positions"):  # each item is joined to its own sentence
+                for it in d[kind]:
+                    sent = sents[it["sentence_index"]]
+                    assert (it["sentence_start"], it["sentence_end"]) == (sent["start"], sent["end"])
+                    assert (it["orig_start"], it["orig_end"]) == original_span(a.doc, it["start"], it["end"])
+            quote_ids = {q["id"] for q in d["quotes"]}
+            event_ids = {e["id"] for e in d["events"]}
+            assert all(e["quote_id"] in quote_ids for e in d["events"] if e["quote_id"] is not None)
+            assert all(p["event_id"] in event_ids for p in d["positions"] if p["event_id"] is not None)
+    assert _dump(store_url) == _dump(second_url)  # same rows, same ids
+
+
+def _batch_worker(url: str, order: list[int], analyses: list[Analysis], size: int) -> None:
+    with open_store(url) as store:
+        for i in range(0, len(order), size):
+            store.save_many([analyses[j] for j in order[i:i + size]])
+
+
+@pytest.mark.postgres
+def test_concurrent_batched_loads_into_postgresql_lose_and_duplicate_nothing(pg_fresh_url: str) -> None:
+    """Four writers, 5 documents per transaction, in different orders (deadlocks are retried)."""
+    analyses = analyse(dpg_documents(16) + seed_documents())
+    n = len(analyses)
+    orders = [list(range(n)), list(reversed(range(n))), list(range(0, n, 2)) + list(range(1, n, 2)),
+              list(range(n // 2, n)) + list(range(n // 2))]
+    ctx = mp.get_context("spawn")
+    procs = [ctx.Process(target=_batch_worker, args=(pg_fresh_url, o, analyses, 5)) for o in orders]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()
+    assert [p.exitcode for p in procs] == [0] * len(procs)
+    with open_store(pg_fresh_url) as store:
+        counts = store.counts()
+        with store.Session() as s:
+            per_doc = dict(s.execute(select(m.Document.ext_id, func.count()).group_by(m.Document.ext_id)).all())
+            bands = s.scalar(select(func.count()).select_from(m.DocumentBand))
+            firsts = s.scalars(select(m.Document.text).where(m.Document.duplicate_of.is_(None))).all()
+    assert per_doc == {a.doc.id: 1 for a in analyses}
+    for name in ("sentences", "mentions", "quotes", "events", "positions"):
+        assert counts[name] == sum(len(getattr(a, name)) for a in analyses), name
+    assert bands == sum(len(band_keys(t)) for t in firsts)  # the LSH bands of each first copy, once
+
+
+def test_a_load_that_crashes_midway_keeps_whole_documents_and_a_rerun_completes(
+        store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from diplograph.batch import parquet
+    from diplograph.batch.load import load_dir
+    from diplograph.store.repository import Store
+
+    out = tmp_path / "out"
+    for i, a in enumerate(analyse(dpg_documents(7))):
+        parquet.write_shard(out, f"part-{i:02d}", parquet.analysis_rows(a))
+    stored = list(parquet.read_analyses(out, tokens=False))
+    save_items, calls = Store._save_items, []
+
+    def crash_in_second_batch(self: Store, s: object, docs: list) -> None:
+        calls.append(len(docs))
+        save_items(self, s, docs)  # type: ignore[arg-type]
+        if len(calls) == 2:
+            raise RuntimeError("killed while saving the second batch")
+
+    monkeypatch.setattr(Store, "_save_items", crash_in_second_batch)
+    with pytest.raises(RuntimeError):
+        load_dir(out, store_url, batch_size=3)
+    assert calls == [3, 3]
+    with open_store(store_url) as store:
+        counts = store.counts()
+        assert store.runs()[0]["status"] == "failed"
+    first = stored[:3]  # the first transaction, whole; nothing of the second
+    assert counts["documents"] == 3
+    for name in ("sentences", "mentions", "quotes", "events", "positions"):
+        assert counts[name] == sum(len(getattr(a, name)) for a in first), name
+
+    monkeypatch.setattr(Store, "_save_items", save_items)
+    again = load_dir(out, store_url, batch_size=3)
+    assert (again.created, again.existing) == (4, 3)
+    with open_store(store_url) as store:
+        counts = store.counts()
+    assert counts["documents"] == 7
+    for name in ("sentences", "mentions", "quotes", "events", "positions"):
+        assert counts[name] == sum(len(getattr(a, name)) for a in stored), name
+
+
+@pytest.mark.postgres
+def test_a_batch_that_postgresql_aborts_in_a_deadlock_is_run_again(pg_fresh_url: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two writers store the same two documents in opposite orders, each waiting for the other after its
+    first insert: PostgreSQL aborts one transaction, which is run again and finds both stored."""
+    import threading
+
+    from diplograph.store.repository import Store
+
+    x, y = analyse(dpg_documents(2))
+    barrier, seen, attempts = threading.Barrier(2, timeout=30), threading.local(), []
+    save_document = Store._save_document
+
+    def wait_after_first(self: Store, s: object, a: Analysis, run_id: int | None) -> object:
+        res = save_document(self, s, a, run_id)  # type: ignore[arg-type]
+        attempts.append(a.doc.id)
+        if not getattr(seen, "waited", False):
+            seen.waited = True
+            barrier.wait()  # both hold one document's row lock and now ask for the other's
+        return res
+
+    monkeypatch.setattr(Store, "_save_document", wait_after_first)
+    with open_store(pg_fresh_url):
+        pass  # migrate once, before the writers start
+    results: dict[str, list] = {}
+
+    def writer(name: str, batch: list[Analysis]) -> None:
+        with open_store(pg_fresh_url) as store:
+            results[name] = store.save_many(batch)
+
+    threads = [threading.Thread(target=writer, args=(name, batch)) for name, batch in (("xy", [x, y]), ("yx", [y, x]))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert set(results) == {"xy", "yx"}
+    assert len(attempts) > 4  # one of the batches was run again
+    assert sorted(r.created for rs in results.values() for r in rs) == [False, False, True, True]
+    ids = {r.doc_id for rs in results.values() for r in rs}
+    with open_store(pg_fresh_url) as store:
+        assert store.counts()["documents"] == 2 and len(ids) == 2
+        assert store.counts()["sentences"] == len(x.sentences) + len(y.sentences)

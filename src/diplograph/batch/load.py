@@ -1,8 +1,13 @@
-"""Putting a batch output directory into a store (idempotent: stored documents are left as they are)."""
+"""Putting a batch output directory into a store (idempotent: stored documents are left as they are).
+
+Documents are saved ``batch_size`` at a time, each batch in one transaction: a load that stops midway
+leaves whole documents only, and a rerun skips those already stored.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from diplograph.batch import parquet
@@ -16,8 +21,12 @@ class LoadResult:
     errors: int = 0
 
 
-def load_dir(out: Path, url: str | None = None) -> LoadResult:
-    """Save every analysis in ``out`` into the store at ``url``, and record its errors once."""
+BATCH_SIZE = 200
+
+
+def load_dir(out: Path, url: str | None = None, batch_size: int = BATCH_SIZE) -> LoadResult:
+    """Save every analysis in ``out`` into the store at ``url``, ``batch_size`` documents per transaction,
+    and record its errors once."""
     from diplograph.ingest.errors import IngestError
     from diplograph.store.repository import open_store
 
@@ -29,12 +38,14 @@ def load_dir(out: Path, url: str | None = None) -> LoadResult:
         result = LoadResult(run_id)
         stages: list[str] = []
         try:
-            for analysis in parquet.read_analyses(out, tokens=False):  # the store keeps no tokens
-                stages = stages or list(analysis.stages)
-                if store.save(analysis, run_id).created:
-                    result.created += 1
-                else:
-                    result.existing += 1
+            analyses = parquet.read_analyses(out, tokens=False)  # the store keeps no tokens
+            while batch := list(islice(analyses, max(1, batch_size))):
+                stages = stages or list(batch[0].stages)
+                for res in store.save_many(batch, run_id):
+                    if res.created:
+                        result.created += 1
+                    else:
+                        result.existing += 1
             known = {(e["record"], e["source"], e["message"]) for e in store.errors(limit=10**9)}
             for e in parquet.read_errors(out):
                 msg = f"{e['stage'] or 'pipeline'}: {e['error_type']}: {e['message']}"

@@ -8,18 +8,18 @@ the document's cleaned ``text`` and ``orig_start``/``orig_end`` into its ``raw_t
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, and_, create_engine, delete, event, exists, func, or_, select
+from sqlalchemy import Select, and_, create_engine, delete, event, exists, func, insert, or_, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from diplograph import model
@@ -153,7 +153,8 @@ class Store:
         with self.Session() as s:
             return s.scalar(q)
 
-    def duplicate_of(self, text: str, session: Session, digest: str | None = None) -> Match | None:
+    def duplicate_of(self, text: str, session: Session, digest: str | None = None,
+                     keys: list[tuple[int, int]] | None = None) -> Match | None:
         """The stored first copy ``text`` duplicates: same normalised text, or word-trigram Jaccard >= 0.8.
 
         Candidates come from the MinHash LSH bands in ``document_bands`` (so concurrent writers see each
@@ -164,7 +165,7 @@ class Store:
                               .order_by(m.Document.id).limit(1)).first()
         if hit is not None:
             return Match(hit[1] or hit[0], 1.0, True)
-        keys = band_keys(text)
+        keys = keys if keys is not None else band_keys(text)
         cands = session.scalars(select(m.DocumentBand.doc_id).where(or_(
             *[and_(m.DocumentBand.band == b, m.DocumentBand.hash == h) for b, h in keys])).distinct().limit(200)).all()
         if not cands:
@@ -181,41 +182,65 @@ class Store:
     def save(self, analysis: model.Analysis, run_id: int | None = None,
              session: Session | None = None) -> SaveResult:
         """Store a document with everything found in it; a document already stored is left as it is."""
-        if session is None:
-            with self.session() as s:
-                return self.save(analysis, run_id, s)
+        return self.save_many([analysis], run_id, session)[0]
+
+    def save_many(self, analyses: Sequence[model.Analysis], run_id: int | None = None,
+                  session: Session | None = None, retries: int = 5) -> list[SaveResult]:
+        """Store documents with everything found in them, in one transaction (``session``'s, or else a new
+        one); documents already stored, or earlier in ``analyses``, are left as they are.
+
+        Each document row is inserted on its own (first copies and duplicates are decided in order), then the
+        rows found in the new documents are inserted in bulk, one statement per table.  Without ``session``,
+        a transaction that PostgreSQL aborts to break a deadlock with a concurrent writer is run again, up to
+        ``retries`` times.
+        """
+        if session is not None:
+            return self._save_many(session, analyses, run_id)
+        for attempt in range(retries + 1):
+            try:
+                with self.session() as s:
+                    return self._save_many(s, analyses, run_id)
+            except OperationalError as exc:
+                if attempt == retries or getattr(exc.orig, "sqlstate", None) not in _RETRYABLE:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _save_many(self, s: Session, analyses: Sequence[model.Analysis], run_id: int | None) -> list[SaveResult]:
+        results = [self._save_document(s, a, run_id) for a in analyses]
+        self._save_items(s, [(r.doc_id, a) for r, a in zip(results, analyses, strict=True) if r.created])
+        return results
+
+    def _save_document(self, s: Session, analysis: model.Analysis, run_id: int | None) -> SaveResult:
+        """Insert the document row (and its LSH bands if it is a first copy) unless it is stored already.
+
+        The unique constraint on (source, id) decides between concurrent writers: the insert does nothing
+        when another transaction stored the document first, and the stored copy is returned.
+        """
         doc = analysis.doc
-        existing = self.find(doc, session)
+        existing = self.find(doc, s)
         if existing is not None:
             return SaveResult(existing, False)
         digest = content_hash(doc.text)
-        match = self.duplicate_of(doc.text, session, digest)
-        row = m.Document(
-            ext_id=doc.id, source=doc.source or "", line=doc.line, outlet=doc.outlet, url=doc.url,
-            title=doc.title, date=doc.date, date_precision=doc.date_precision, lang=doc.lang,
-            raw_text=doc.raw_text, text=doc.text, offsets=[list(p) for p in doc.offsets.points],
-            meta=doc.meta or None, content_hash=digest,
-            duplicate_of=int(match.duplicate_of) if match else None,  # type: ignore[call-overload]
-            similarity=match.similarity if match else None, ingested_at=_now(), run_id=run_id,
-            stages=list(analysis.stages) or None,
-        )
-        if session.get_bind().dialect.name == "sqlite":  # one writer at a time; pysqlite savepoints are unsafe
-            session.add(row)
-            session.flush()
-        else:  # concurrent writers: the unique constraint decides, the loser keeps the stored copy
-            try:
-                with session.begin_nested():
-                    session.add(row)
-                    session.flush()
-            except IntegrityError:
-                existing = self.find(doc, session)
-                if existing is None:
-                    raise
-                return SaveResult(existing, False)
+        keys = band_keys(doc.text)
+        match = self.duplicate_of(doc.text, s, digest, keys)
+        dup = int(match.duplicate_of) if match else None  # type: ignore[call-overload]
+        sim = match.similarity if match else None
+        row = dict(ext_id=doc.id, source=doc.source or "", line=doc.line, outlet=doc.outlet, url=doc.url,
+                   title=doc.title, date=doc.date, date_precision=doc.date_precision, lang=doc.lang,
+                   raw_text=doc.raw_text, text=doc.text, offsets=[list(p) for p in doc.offsets.points],
+                   meta=doc.meta or None, content_hash=digest, duplicate_of=dup, similarity=sim,
+                   ingested_at=_now(), run_id=run_id, stages=list(analysis.stages) or None)
+        doc_id = s.scalar(_insert(s)(_DOCS).values(row).on_conflict_do_nothing(index_elements=["source", "ext_id"])
+                          .returning(_DOCS.c.id))
+        if doc_id is None:  # a concurrent writer stored it first
+            existing = self.find(doc, s)
+            if existing is None:
+                raise RuntimeError(f"document {doc.id!r} of {doc.source!r} conflicts but cannot be found")
+            return SaveResult(existing, False)
         if match is None:
-            session.add_all([m.DocumentBand(doc_id=row.id, band=b, hash=h) for b, h in band_keys(doc.text)])
-        self._save_items(session, row.id, analysis)
-        return SaveResult(row.id, True, row.duplicate_of, row.similarity)
+            s.execute(insert(m.DocumentBand.__table__),
+                      [{"doc_id": doc_id, "band": b, "hash": h} for b, h in keys])
+        return SaveResult(doc_id, True, dup, sim)
 
     def replace_analysis(self, doc_id: int, analysis: model.Analysis, run_id: int | None = None,
                          session: Session | None = None) -> None:
@@ -234,7 +259,7 @@ class Store:
         for table in (m.Position, m.Event, m.Quote, m.Mention, m.Sentence):
             session.execute(delete(table).where(table.doc_id == doc_id))
         row.stages = list(analysis.stages) or None
-        self._save_items(session, doc_id, analysis)
+        self._save_items(session, [(doc_id, analysis)])
         return None
 
     def resolve(self, ref: int | str) -> int | None:
@@ -248,68 +273,88 @@ class Store:
         with self.Session() as s:
             return {i: list(st or []) for i, st in s.execute(select(m.Document.id, m.Document.stages))}
 
-    def _save_items(self, s: Session, doc_id: int, a: model.Analysis) -> None:
-        doc = a.doc
-        sent_ids: dict[int, int] = {}
-        for sent in a.sentences:
-            os_, oe = original_span(doc, sent.start, sent.end)
-            r = m.Sentence(doc_id=doc_id, index=sent.index, start=sent.start, end=sent.end, orig_start=os_,
-                           orig_end=oe, text=sent.text)
-            s.add(r)
-            s.flush()
-            sent_ids[sent.index] = r.id
-        codes = {c for c in a.actors() if c}
-        codes.update(mt.actor for mt in a.mentions if mt.actor)
+    def _save_items(self, s: Session, docs: list[tuple[int, model.Analysis]]) -> None:
+        """Insert what was found in stored documents: one multi-row statement per table, rows in document
+        order and in each document in list order (so ids are given as saving one item at a time would)."""
+        if not docs:
+            return
+        codes: set[str] = set()
+        for _, a in docs:
+            codes.update(c for c in a.actors() if c)
+            codes.update(mt.actor for mt in a.mentions if mt.actor)
         self._ensure_actors(s, codes)
-        for mt in a.mentions:
-            os_, oe = original_span(doc, mt.span.start, mt.span.end)
-            s.add(m.Mention(doc_id=doc_id, sentence_id=sent_ids.get(mt.sentence), sentence_index=mt.sentence,
-                            start=mt.span.start, end=mt.span.end, orig_start=os_, orig_end=oe, text=mt.span.text,
-                            actor=mt.actor, person=mt.person, kind=mt.kind, confidence=mt.confidence,
-                            extractor=mt.extractor, participant=getattr(mt, "participant", True)))
-        quote_ids: list[int] = []
-        for q in a.quotes:
-            os_, oe = original_span(doc, q.content.start, q.content.end)
-            r = m.Quote(doc_id=doc_id, sentence_id=sent_ids.get(q.sentence), sentence_index=q.sentence,
-                        start=q.content.start, end=q.content.end, orig_start=os_, orig_end=oe,
-                        speaker=q.speaker, actor=q.actor, text=q.text, direct=q.direct, extractor=q.extractor,
-                        **_opt_span(doc, "cue", q.cue), **_opt_span(doc, "speaker", q.speaker_span))
-            s.add(r)
-            s.flush()
-            quote_ids.append(r.id)
-        event_ids: list[int] = []
-        for e in a.events:
-            os_, oe = original_span(doc, e.evidence.start, e.evidence.end)
-            trig = _opt_span(doc, "trigger", e.trigger)
-            r = m.Event(doc_id=doc_id, sentence_id=sent_ids.get(e.sentence), sentence_index=e.sentence,
-                        start=e.evidence.start, end=e.evidence.end, orig_start=os_, orig_end=oe,
-                        evidence=e.evidence.text, trigger=e.trigger.text if e.trigger else None, type=e.type,
-                        mode=e.mode, actors=list(e.actor), recipients=list(e.recipient), modality=e.modality,
-                        condition=e.condition, date=e.date,
-                        date_precision=e.date_precision or model.date_precision(e.date),
-                        quote_id=_index(quote_ids, e.quote), extractor=e.extractor, **trig)
-            s.add(r)
-            s.flush()
-            event_ids.append(r.id)
-            pairs = {(c, "actor") for c in e.actor if c} | {(c, "recipient") for c in e.recipient if c}
-            for code, role in sorted(pairs):
-                s.add(m.EventActor(event_id=r.id, code=code, role=role))
-        for p in a.positions:
-            os_, oe = original_span(doc, p.evidence.start, p.evidence.end)
-            s.add(m.Position(doc_id=doc_id, sentence_id=sent_ids.get(p.sentence), sentence_index=p.sentence,
-                             start=p.evidence.start, end=p.evidence.end, orig_start=os_, orig_end=oe,
-                             evidence=p.evidence.text, holder=p.holder, issue=p.issue, stance=p.stance,
-                             condition=p.condition, date=p.date, event_id=_index(event_ids, p.event),
-                             quote_id=_index(quote_ids, p.quote), extractor=p.extractor))
-        s.flush()
+        rows: list[dict[str, Any]] = []
+        for doc_id, a in docs:
+            for sent in a.sentences:
+                os_, oe = original_span(a.doc, sent.start, sent.end)
+                rows.append({"doc_id": doc_id, "index": sent.index, "start": sent.start, "end": sent.end,
+                             "orig_start": os_, "orig_end": oe, "text": sent.text})
+        new_ids = iter(_insert_ids(s, m.Sentence, rows))
+        sent_ids: list[dict[int, int]] = [{sent.index: next(new_ids) for sent in a.sentences} for _, a in docs]
+
+        rows = []
+        for (doc_id, a), sids in zip(docs, sent_ids, strict=True):
+            for mt in a.mentions:
+                os_, oe = original_span(a.doc, mt.span.start, mt.span.end)
+                rows.append({"doc_id": doc_id, "sentence_id": sids.get(mt.sentence), "sentence_index": mt.sentence,
+                             "start": mt.span.start, "end": mt.span.end, "orig_start": os_, "orig_end": oe,
+                             "text": mt.span.text, "actor": mt.actor, "person": mt.person, "kind": mt.kind,
+                             "confidence": mt.confidence, "extractor": mt.extractor,
+                             "participant": getattr(mt, "participant", True)})
+        _insert_rows(s, m.Mention, rows)
+
+        rows = []
+        for (doc_id, a), sids in zip(docs, sent_ids, strict=True):
+            for q in a.quotes:
+                os_, oe = original_span(a.doc, q.content.start, q.content.end)
+                rows.append({"doc_id": doc_id, "sentence_id": sids.get(q.sentence), "sentence_index": q.sentence,
+                             "start": q.content.start, "end": q.content.end, "orig_start": os_, "orig_end": oe,
+                             "speaker": q.speaker, "actor": q.actor, "text": q.text, "direct": q.direct,
+                             "extractor": q.extractor, **_opt_span(a.doc, "cue", q.cue),
+                             **_opt_span(a.doc, "speaker", q.speaker_span)})
+        new_ids = iter(_insert_ids(s, m.Quote, rows))
+        quote_ids = [[next(new_ids) for _ in a.quotes] for _, a in docs]
+
+        rows = []
+        for (doc_id, a), sids, qids in zip(docs, sent_ids, quote_ids, strict=True):
+            for e in a.events:
+                os_, oe = original_span(a.doc, e.evidence.start, e.evidence.end)
+                rows.append({"doc_id": doc_id, "sentence_id": sids.get(e.sentence), "sentence_index": e.sentence,
+                             "start": e.evidence.start, "end": e.evidence.end, "orig_start": os_, "orig_end": oe,
+                             "evidence": e.evidence.text, "trigger": e.trigger.text if e.trigger else None,
+                             "type": e.type, "mode": e.mode, "actors": list(e.actor),
+                             "recipients": list(e.recipient), "modality": e.modality, "condition": e.condition,
+                             "date": e.date, "date_precision": e.date_precision or model.date_precision(e.date),
+                             "quote_id": _index(qids, e.quote), "extractor": e.extractor,
+                             **_opt_span(a.doc, "trigger", e.trigger)})
+        new_ids = iter(_insert_ids(s, m.Event, rows))
+        event_ids = [[next(new_ids) for _ in a.events] for _, a in docs]
+
+        rows = []
+        for (_, a), eids in zip(docs, event_ids, strict=True):
+            for e, event_id in zip(a.events, eids, strict=True):
+                pairs = {(c, "actor") for c in e.actor if c} | {(c, "recipient") for c in e.recipient if c}
+                rows.extend({"event_id": event_id, "code": code, "role": role} for code, role in sorted(pairs))
+        _insert_rows(s, m.EventActor, rows)
+
+        rows = []
+        for (doc_id, a), sids, qids, eids in zip(docs, sent_ids, quote_ids, event_ids, strict=True):
+            for p in a.positions:
+                os_, oe = original_span(a.doc, p.evidence.start, p.evidence.end)
+                rows.append({"doc_id": doc_id, "sentence_id": sids.get(p.sentence), "sentence_index": p.sentence,
+                             "start": p.evidence.start, "end": p.evidence.end, "orig_start": os_, "orig_end": oe,
+                             "evidence": p.evidence.text, "holder": p.holder, "issue": p.issue,
+                             "stance": p.stance, "condition": p.condition, "date": p.date,
+                             "event_id": _index(eids, p.event), "quote_id": _index(qids, p.quote),
+                             "extractor": p.extractor})
+        _insert_rows(s, m.Position, rows)
 
     def _ensure_actors(self, s: Session, codes: set[str]) -> None:
         if self._actors is None:
             self._actors = set(s.scalars(select(m.Actor.code)).all())
-        insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
         for code in sorted(codes - self._actors):  # sorted: concurrent writers lock in the same order
             info = self._kb_entry(code)
-            s.execute(insert(m.Actor).values(code=code, name=getattr(info, "name", None),
+            s.execute(_insert(s)(m.Actor).values(code=code, name=getattr(info, "name", None),
                                              type=getattr(info, "type", None))
                       .on_conflict_do_nothing(index_elements=["code"]))
             self._actors.add(code)
@@ -556,6 +601,34 @@ def _on_issue(issue: str, link: Any, item: Any) -> Any:
     return exists().where(m.Position.issue == issue, or_(
         link == item.id,
         and_(m.Position.doc_id == item.doc_id, m.Position.sentence_index == item.sentence_index)))
+
+
+_DOCS = m.Document.__table__
+_RETRYABLE = {"40P01", "40001"}  # PostgreSQL: deadlock detected, serialization failure
+
+
+def _insert(s: Session) -> Any:
+    """The dialect's ``insert`` (for ``on_conflict_do_nothing``): PostgreSQL's or SQLite's."""
+    return pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+def _insert_ids(s: Session, entity: type[m.Base], rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` into ``entity``'s table in one executemany; their new ids, in the order of ``rows``."""
+    if not rows:
+        return []
+    table = entity.__table__
+    if s.get_bind().dialect.name == "postgresql":  # ids first, then a plain executemany (quicker than RETURNING)
+        ids = sorted(s.scalars(text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+                               {"t": table.name, "n": len(rows)}))
+        s.execute(insert(table), [row | {"id": i} for row, i in zip(rows, ids, strict=True)])
+        return ids
+    return list(s.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
+
+
+def _insert_rows(s: Session, entity: type[m.Base], rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` into ``entity``'s table in one executemany."""
+    if rows:
+        s.execute(insert(entity.__table__), rows)
 
 
 def _index(ids: list[int], i: int | None) -> int | None:
