@@ -482,3 +482,11 @@ def test_beating_the_war_drum_supports_war(pipe: Pipeline) -> None:
     got = positions(pipe, "Maar afgezien van de VS, die al van het begin af aan de oorlogstrom slaan, bleek er in de "
                           "regio geen enkele animo voor militair ingrijpen.")
     assert ("USA", "continue_war", "support") in got
+
+
+def test_denuclearisation_is_demilitarization(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10680571 (North Korea)
+    got = positions(pipe, "Trump wilde complete en verifieerbare denuclearisatie zodat Noord-Korea Amerika en zijn "
+                          "buren niet langer met kernwapens zou kunnen bedreigen.")
+    assert ("USA", "demilitarization", "support") in got
+    assert ("PRK", "demilitarization", "support") not in got
