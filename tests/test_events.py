@@ -444,6 +444,7 @@ def test_coming_together_to_talk_about_a_request(pipe: Pipeline) -> None:
     assert e.actor == ["EU"] and e.modality == "future"
     r = find(a, "REQUEST")
     assert r.actor == ["GBR"] and "EU" in r.recipient
+    assert r.modality == "asserted"  # "tot 30 juni" is the deadline asked for, not the date of the request
 
 
 def test_going_to_capitals_to_plead_is_a_trip_and_a_request(pipe: Pipeline) -> None:

