@@ -89,9 +89,11 @@ class PositionsStage:
         for h in hits:
             self._named[h.issue] = sent.index
         last, self._last = self._last, ((sent.index, hits[-1].issue) if hits else self._last)
-        if not hits and last[0] == sent.index - 1 and lex.back_reference is not None:
-            # "Turkije noemt het 'onacceptabel'.", "Iets wat Moskou absurd noemt."
-            ref = lex.back_reference.search(text)
+        if not hits and 0 < sent.index - last[0] <= 2:
+            # "Turkije noemt het 'onacceptabel'.", "Iets wat Moskou absurd noemt.", "Dat plan ..."
+            near = lex.back_reference if last[0] == sent.index - 1 else None
+            ref = next((r.search(text) for r in (near, lex.back_reference_far) if r is not None and r.search(text)),
+                       None)
             if ref:
                 hits = [IssueHit(last[1], ref.start(), ref.end())]
         if not hits:
