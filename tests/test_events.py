@@ -580,6 +580,15 @@ def test_to_the_table_only_if_is_conditional_agree(pipe: Pipeline) -> None:
     assert not [x for x in a.events if x.type == "RETREAT"]
 
 
+def test_reserving_the_right_to_strike_is_a_conditional_threat(pipe: Pipeline) -> None:
+    # nl-dev-032 (dev text): "toe te slaan" is no particle of "zegt ... toe" (a promise)
+    a = run(pipe, "Israël zegt dat het zich het recht voorbehoudt toe te slaan zodra er activiteiten van Hezbollah in "
+                  "de bufferzone zijn.", "2024-11")
+    e = find(a, "THREATEN")
+    assert e.actor == ["ISR"] and "HEZBOLLAH" in e.recipient and e.modality == "conditional"
+    assert not [x for x in a.events if x.type == "AGREE"]
+
+
 def test_the_needle_prefilter_never_changes_what_triggers_match() -> None:
     import dataclasses
     import json
