@@ -490,3 +490,12 @@ def test_denuclearisation_is_demilitarization(pipe: Pipeline) -> None:
                           "buren niet langer met kernwapens zou kunnen bedreigen.")
     assert ("USA", "demilitarization", "support") in got
     assert ("PRK", "demilitarization", "support") not in got
+
+
+def test_a_name_in_a_parenthetical_clause_holds_no_event_position(pipe: Pipeline) -> None:
+    # dev nl-dev-009
+    got = positions(pipe, "President Zelenski heeft vrijdag, nadat de Russische president Vladimir Poetin bekendmaakte "
+                          "illegaal vier Oekraïense provincies tot Russisch gebied te verklaren, een aanvraag voor "
+                          "versneld NAVO-lidmaatschap ingediend.")
+    assert ("UKR", "nato_membership", "support") in got
+    assert ("RUS", "nato_membership", "support") not in got

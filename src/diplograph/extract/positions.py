@@ -305,6 +305,10 @@ def _in_trigger_clause(analysis: Analysis, p: Position, lex: Lexicon, lang: str)
     clause = next(((a, b) for a, b, _ in lex.clauses(sent.text) if a <= t0 < b), (0, len(sent.text)))
     # a name after the trigger behind a subordinator is the subject of another clause ("uitgesloten van
     # de heffingen die de regering-Trump heeft ingevoerd")
+    # nor is a name inside a parenthetical clause that does not hold the trigger ("Zelenski heeft, nadat
+    # Poetin ... bekendmaakte, een aanvraag ... ingediend")
+    apart = [e for e in lex.embedded(sent.text) if not (e[0] <= t0 < e[1])]
     return any(m.code == p.holder and m.role != "obj" and clause[0] <= m.start < clause[1]
                and not (m.start >= t1 and lex.any_word("subordinators", sent.text[t1:m.start]))
+               and not any(e[0] <= m.start < e[1] for e in apart)
                for m in sentence_mentions(analysis, sent, lex, lang))
