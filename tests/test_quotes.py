@@ -479,3 +479,23 @@ def test_quotation_goes_on_in_the_words_of_a_speaker_named_again(pipe: Pipeline)
     )
     q = find(run(pipe, text, "2019-04"), "De AIVD vindt het onwenselijk", direct=True)
     assert q.speaker == "AIVD" and q.actor == "NLD"
+
+
+def test_attribution_cut_off_by_an_exclamation_mark(bare: Pipeline) -> None:
+    # dpg2019-10753591: the sentence splitter ends the sentence after '!"'; the cue follows in lower case
+    text = ("Privacy-belangengroepen zijn minder enthousiast. ,,Auteursrecht is belangrijk, maar het mag niet ten "
+            "koste gaan van ons vrije internet!\" twitterde VVD-Europarlementariër Caroline Nagtegaal.")
+    q = find(run(bare, text, "2019-03"), "Auteursrecht is belangrijk", direct=True)
+    assert q.speaker == "Caroline Nagtegaal"
+
+
+def test_a_person_in_a_fronted_clause_does_not_take_over(bare: Pipeline) -> None:
+    # dpg2019-10740614: "Dat Ciran failliet ging, ..." is about Ciran; Hoogma goes on speaking
+    text = ("Tot Rob Hoogma zich bij de curator meldt. Hij wil de methode overnemen. In het pakket van Siza ontbreekt "
+            "iets, vindt hij: ,,Zorg die ingaat op meer kwaliteit van leven en zingeving, vooral voor mensen die "
+            "kampen met chronische klachten in combinatie met ernstige beperkingen.\" Dat vindt hij bij Ciran. "
+            "Hoogma zegt geen belangstelling te hebben voor het bedrijf, maar alleen voor de methode. Die deugde. "
+            "Dat Ciran failliet ging, had naar zijn idee te maken met de uitvoering. ,,Het computersysteem van "
+            "Ciran was door bepaalde mensen zo afgesteld dat het veel te hoge indicaties afgaf. Wij hebben dat "
+            "systeem opgeschoond.''")
+    assert last(find(run(bare, text, "2019-03"), "Het computersysteem", direct=True).speaker) == "Hoogma"

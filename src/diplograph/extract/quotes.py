@@ -257,15 +257,21 @@ def _new_person(doc: _Doc, s: Sentence) -> Speaker | None:
     actor layer knows, a full name after a role ("de Franse minister van Europese Zaken Nathalie Loiseau",
     "Zijn advocaat Rudy Giuliani"), or an earlier speaker named by surname ("Buitenweg ziet het ...")."""
     found: list[Speaker] = []
+    skip_to = s.start
+    openers = (doc.lex.clause_openers | doc.lex.subordinators) - doc.lex.prepositions - {"maar", "want", "die"}
+    if s.tokens and s.tokens[0].text.lower() in openers:
+        comma = next((t for t in s.tokens if t.text == ","), None)
+        skip_to = comma.end if comma else s.end  # "Dat Ciran failliet ging, had ...": not the subject
     for m in doc.a.mentions:
-        if m.sentence == s.index and m.person and not doc.in_quote(m.span.start, m.span.end) \
-                and (m.kind == "name" or m.kind == "pronoun" and s.tokens and m.span.start == s.tokens[0].start) \
+        if m.sentence == s.index and m.person and m.span.start >= skip_to \
+                and not doc.in_quote(m.span.start, m.span.end) \
+                and (m.kind == "name" or m.kind == "pronoun" and m.span.start == s.tokens[0].start) \
                 and not _after_preposition(doc, m.span.start):
             found.append(Speaker(doc.resolver.person_text(m.person), m.actor, m.span.start, m.span.end,
                                  m.span.text, "name", True))
             break
     for t in s.tokens:
-        if doc.in_quote(t.start, t.end) or _after_preposition(doc, t.start):
+        if t.start < skip_to or doc.in_quote(t.start, t.end) or _after_preposition(doc, t.start):
             continue
         if is_role(t.text, doc.lex):
             sp = doc.resolver.resolve(np_after(s.tokens, t.i, doc.lex))
@@ -407,7 +413,12 @@ def _context_cues(doc: _Doc, q: Quoted) -> list[Cue]:
     if s1 is None or s2 is None:
         return []
     cues: list[Cue] = []
-    for idx in range(s1.index, s2.index + 1):
+    last = s2.index
+    nxt = doc.a.sentences[last + 1] if last + 1 < len(doc.a.sentences) else None
+    if nxt is not None and nxt.tokens and nxt.tokens[0].text[:1].islower() \
+            and not doc.text[q.close:nxt.start].strip():
+        last += 1  # '"... ons vrije internet!" twitterde X.': the split after "!" cut off the attribution
+    for idx in range(s1.index, last + 1):
         toks = doc.a.sentences[idx].tokens
         for c in doc.cues.get(idx, []):
             if q.open <= c.start < q.close:

@@ -393,7 +393,8 @@ class SpeakerResolver:
         if len(best) > 1 and self._ordinary_word(best[0].text, best[0].start):
             best = best[1:]
         k = toks.index(best[0]) if best else 0
-        if len(best) > 2 and k > 0 and _NATIONALITY.match(toks[k - 1].text):
+        if len(best) > 2 and k > 0 and _NATIONALITY.match(toks[k - 1].text) \
+                and self.text[:toks[k - 1].start].split()[-1:] == ["van"]:
             best = best[1:]  # "minister van Europese Zaken Nathalie Loiseau": the portfolio is no first name
         return best
 
