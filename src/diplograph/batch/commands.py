@@ -56,12 +56,14 @@ def load(
     folder: Path = typer.Argument(..., help="Output folder of `diplograph batch`."),
     db: str | None = typer.Option(None, "--db", envvar="DIPLOGRAPH_DB",
                                   help="Store URL (sqlite:///file.db or postgresql+psycopg://...)."),
+    batch_size: int = typer.Option(200, "--batch-size", min=1, help="Documents per transaction (a crash keeps "
+                                                                    "whole transactions; a rerun skips them)."),
 ) -> None:
     """Put batch output into a store; documents already stored are skipped."""
     from diplograph.batch.load import load_dir
 
     try:
-        r = load_dir(folder, db)
+        r = load_dir(folder, db, batch_size=batch_size)
     except FileNotFoundError as e:
         raise typer.BadParameter(str(e)) from e
     typer.echo(f"run {r.run_id}: {r.created} documents stored, {r.existing} already there, {r.errors} errors recorded")
