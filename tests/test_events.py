@@ -589,6 +589,23 @@ def test_reserving_the_right_to_strike_is_a_conditional_threat(pipe: Pipeline) -
     assert not [x for x in a.events if x.type == "AGREE"]
 
 
+def test_meeting_tonight_in_the_present_is_scheduled(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10803257: "vanavond" with a present-tense meeting verb lies ahead
+    a = run(pipe, "De leiders van de 27 EU-lidstaten komen vanavond bij elkaar om te praten over het verzoek van de "
+                  "Britse premier Theresa May om de brexit uit te stellen tot 30 juni.", "2019-04-10")
+    e = find(a, "AGREE")
+    assert e.actor == ["EU"] and e.modality == "future"
+    r = find(a, "REQUEST")
+    assert r.actor == ["GBR"] and "EU" in r.recipient and r.modality == "asserted"
+
+
+def test_request_of_a_named_leader_after_van(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10728106: the group after "van" opens with an adjective but names May
+    a = run(pipe, "De regeringsleiders bespreken vandaag het verzoek van de Britse premier May om de brexit drie "
+                  "maanden uit te stellen.", "2019-03-21")
+    assert find(a, "REQUEST").actor == ["GBR"]
+
+
 def test_the_needle_prefilter_never_changes_what_triggers_match() -> None:
     import dataclasses
     import json

@@ -87,3 +87,10 @@ def test_clock_time_is_today_and_tense_dependent() -> None:
     # eval/heldout2.jsonl dpg2019-10802034-b
     t = one("Om 18.00 uur komen de leiders van de EU-lidstaten bij elkaar om te praten", "2019-04-10")
     assert t.date == "2019-04-10" and t.bare_weekday and not t.deadline
+
+
+def test_tonight_is_today_and_tense_dependent() -> None:
+    # dpgmedia2019 dpg2019-10803257
+    t = one("De leiders van de 27 EU-lidstaten komen vanavond bij elkaar", "2019-04-10")
+    assert t.date == "2019-04-10" and t.bare_weekday
+    assert not one("Twee penvrienden ontmoeten elkaar vandaag in Hanoi.", "2019-02-27").bare_weekday  # heldout2

@@ -121,6 +121,8 @@ class Lexicon:
     subject_pronouns: set[str] = field(default_factory=set)
     sanction_intent: list[re.Pattern[str]] = field(default_factory=list)
     threat_objects: list[re.Pattern[str]] = field(default_factory=list)
+    adjunct_openers: set[str] = field(default_factory=set)
+    finite_verbs: set[str] = field(default_factory=set)
 
     def find(self, text: str) -> list[TriggerMatch]:
         """All trigger matches in ``text``, overlaps resolved (priority, then length, then position)."""
@@ -225,4 +227,6 @@ def lexicon(lang: str = "nl") -> Lexicon | None:
         subject_pronouns=set(data.get("subject_pronouns", [])),
         sanction_intent=[compile_pattern(p) for p in data.get("sanction_intent", [])],
         threat_objects=[compile_pattern(p) for p in data.get("threat_objects", [])],
+        adjunct_openers={w.lower() for w in data.get("adjunct_openers", [])},
+        finite_verbs={w.lower() for w in data.get("finite_verbs", [])},
     )

@@ -174,7 +174,9 @@ class EventsStage:
                 if van is None and analysis.doc.text[ts:te].split()[-1].lower() in lex.of_words:
                     # the trigger ends in "van" ("de steun van Cuba"): the group right after it
                     van = _after_word(grps, analysis.doc.text, base + trig.head_end, ce, lex.of_words)
-                if van and van.mentions[0].kind != "adjective":
+                if van and any(m.kind != "adjective" for m in van.mentions):
+                    # a group of adjectives alone is still not taken; one with a name is ("het verzoek van de
+                    # Britse premier May")
                     actor = van.codes
             if not actor:
                 # "het telefoongesprek dat Xi en Zelensky hielden": the relative clause names the actors.
@@ -213,6 +215,8 @@ class EventsStage:
                 after = []
                 if prev_groups and not before:
                     actor = prev_groups[0].codes
+            if before and lex.adjunct_openers and not rule.reverse:
+                before = self._after_adjunct(lex, analysis.doc.text, cs, ts, before, after)
             earlier = [g for g in grps if g.end <= cs]
             if rule.reverse:
                 if not after:
@@ -269,6 +273,25 @@ class EventsStage:
                 if c not in actor and c not in recipient and len(recipient) < 2:
                     recipient.append(c)
         return actor, recipient
+
+    @staticmethod
+    def _after_adjunct(lex: Lexicon, text: str, cs: int, ts: int, before: list[Group], after: list[Group]
+                       ) -> list[Group]:
+        """Candidates for the subject when the clause opens with an adverbial phrase ("Na de Russische invasie
+        van Oekraïne hadden Finland en Zweden gevraagd"): in Dutch the finite verb follows that phrase and the
+        subject follows the verb, so names inside the phrase are not the subject."""
+        words = text[cs:ts].split()
+        if not words or words[0].lower().strip("\"'“„‘") not in lex.adjunct_openers:
+            return before
+        pos = cs
+        for w in text[cs:ts].split():
+            pos = text.index(w, pos)
+            if w.lower().strip(",") in lex.finite_verbs:
+                rest = [g for g in before if g.start > pos]
+                return rest or before
+            pos += len(w)
+        # no finite verb before the trigger: the trigger is the verb, its subject follows it
+        return after or before
 
     def _tense(self, sent: Sentence, text: str, trig: TriggerMatch) -> str | None:
         """The trigger verb's tense: from the tagger, else 'present' for a listed present form."""

@@ -267,10 +267,11 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
     for m in rx["day"].finditer(text):
         word = m.group(1).lower()
         offset = v["days"].get(word, v["days"].get(m.group(1), 0))
+        later = word in {w.lower() for w in v.get("later_today", [])}
         if p.precision == "day":
-            add(m, p.anchor + timedelta(days=offset), "day")
+            add(m, p.anchor + timedelta(days=offset), "day", bare_weekday=later)
         else:
-            add(m, p.anchor, p.precision)
+            add(m, p.anchor, p.precision, bare_weekday=later)
     return sorted(found, key=lambda t: t.start)
 
 
