@@ -499,3 +499,12 @@ def test_a_name_in_a_parenthetical_clause_holds_no_event_position(pipe: Pipeline
                           "versneld NAVO-lidmaatschap ingediend.")
     assert ("UKR", "nato_membership", "support") in got
     assert ("RUS", "nato_membership", "support") not in got
+
+
+def test_back_reference_after_an_adjunct_with_an_intensifier() -> None:
+    # dpgmedia2019 dpg2019-10801749: "noemt dat in een reactie 'zwaar overdreven'" refers back
+    lex = load_lexicon("nl")
+    ref = lex.back_reference.search("De Europese Unie noemt dat in een reactie 'zwaar overdreven', en verwacht dat de "
+                                    "Wereldhandelsorganisatie de heffingen niet zal goedkeuren.")
+    assert ref is not None and ref.group() == "noemt dat"
+    assert lex.any_word("demonstratives", ref.group()).group() == "dat"

@@ -95,7 +95,10 @@ class PositionsStage:
             ref = next((r.search(text) for r in (near, lex.back_reference_far) if r is not None and r.search(text)),
                        None)
             if ref:
-                hits = [IssueHit(last[1], ref.start(), ref.end())]
+                # the demonstrative alone stands for the issue, so that a cue around it counts ("wijst dat af")
+                dem = lex.any_word("demonstratives", ref.group())
+                a, b = (ref.start() + dem.start(), ref.start() + dem.end()) if dem else (ref.start(), ref.end())
+                hits = [IssueHit(last[1], a, b)]
         if not hits:
             return []
         if lex.inline_reference is not None:  # "... sancties, ondanks verzet van Hongarije": the issue before it
