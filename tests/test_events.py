@@ -606,6 +606,17 @@ def test_request_of_a_named_leader_after_van(pipe: Pipeline) -> None:
     assert find(a, "REQUEST").actor == ["GBR"]
 
 
+def test_a_planned_meeting_is_kept_apart_from_a_proposal_by_the_same_actor(pipe: Pipeline) -> None:
+    # nl-dev-044 (dev text): the peace plan (AGREE, asserted) and the talks to come (AGREE, future) are two events
+    a = run(pipe, "WASHINGTON (ANP) - De Amerikaanse president Trump stuurt speciaal gezant Steve Witkoff naar de "
+                  "Russische president Poetin voor overleg over het door het Witte Huis opgestelde vredesplan tussen "
+                  "Moskou en Oekraïne. De Amerikaanse staatssecretaris van het leger, Dan Driscoll, zal met de "
+                  "Oekraïense kant overleggen.", "2025-11-25")
+    agree = [e for e in a.events if e.type == "AGREE" and e.actor == ["USA"]]
+    assert {e.modality for e in agree} == {"asserted", "future"}
+    assert [e for e in agree if e.modality == "future"][0].sentence == 1
+
+
 def test_the_needle_prefilter_never_changes_what_triggers_match() -> None:
     import dataclasses
     import json

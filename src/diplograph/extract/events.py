@@ -428,12 +428,12 @@ def _date(mod: Modality, pub: PubDate | None) -> tuple[str | None, str | None]:
 
 
 def _dedup(events: list[Event]) -> list[Event]:
-    """One event per type and actor in a document (background kept apart): the first report wins and
-    takes the recipients of its retellings."""
+    """One event per type, actor and modality in a document (a planned meeting and one held, a threat and
+    its background, are apart): the first report wins and takes the recipients of its retellings."""
     out: list[Event] = []
     for e in events:
         first = next((o for o in out if o.type == e.type and set(o.actor) == set(e.actor)
-                      and (o.modality == "historical") == (e.modality == "historical")), None)
+                      and o.modality == e.modality), None)
         if first is not None:
             first.recipient.extend(r for r in e.recipient if r not in first.recipient and r not in first.actor)
             continue
