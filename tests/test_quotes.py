@@ -499,3 +499,22 @@ def test_a_person_in_a_fronted_clause_does_not_take_over(bare: Pipeline) -> None
             "Ciran was door bepaalde mensen zo afgesteld dat het veel te hoge indicaties afgaf. Wij hebben dat "
             "systeem opgeschoond.''")
     assert last(find(run(bare, text, "2019-03"), "Het computersysteem", direct=True).speaker) == "Hoogma"
+
+
+def test_a_person_in_an_embedded_clause_does_not_take_over(pipe: Pipeline) -> None:
+    # dpg2019-10772697 (from "Ece Temelkuran neemt geen blad ..."): Erdogan is in "hoe ..." after "ze"; the
+    # journalist goes on speaking
+    text = (
+        "Turkije is het schoolvoorbeeld van het succes van populisten, zegt de Turkse journaliste Ece Temelkuran. "
+        "Ece Temelkuran neemt geen blad voor de mond; niet in haar nieuwe boek Verloren Land, niet in interviews en "
+        "niet in publieke debatten. De journaliste (1973) is een van de belangrijkste critici van de Turkse president "
+        "Recep Tayyip Erdogan. Ze noemt zichzelf een getuige van de 'geleidelijke politieke en morele ondergang' van "
+        "haar land. ,,Turkije'', zo zegt ze, ,,is de perfecte case study voor het opkomend populisme.'' In Verloren "
+        "Land citeert ze een gedicht dat Erdogan in 1997 voordroeg: 'De minaretten zijn onze bajonetten/De koepels "
+        "onze helmen/De moskeeën onze kazernes/En de gelovigen onze soldaten'. Hij kreeg hiervoor in 1998 vier "
+        "maanden cel, maar deze regels markeren wel het begin van zijn onstuitbare opmars. In haar boek probeert ze "
+        "aan te geven hoe Erdogan de macht greep en wat andere landen daarvan kunnen leren. ,,Herken de terugkerende "
+        "patronen van het populisme, zodat je er beter op voorbereid bent dan wij in Turkije.''"
+    )
+    q = find(run(pipe, text, "2019-04"), "Herken de terugkerende patronen", direct=True)
+    assert q.speaker == "Ece Temelkuran"

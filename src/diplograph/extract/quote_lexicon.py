@@ -59,6 +59,7 @@ class QuoteLexicon:
     sentence_openers: set[str] = field(default_factory=set)
     te_complement: set[str] = field(default_factory=set)  # lemmas whose words may be a te-infinitive clause
     te_blockers: set[str] = field(default_factory=set)  # words before "te" that put it in another clause
+    embedding_words: set[str] = field(default_factory=set)  # open an embedded clause: hoe, wat, waarom
     by_form: dict[str, list[Verb]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -142,4 +143,5 @@ def load_lexicon(lang: str = "nl") -> QuoteLexicon:
         sentence_openers=_lower(d.get("sentence_openers")),
         te_complement=_lower(d.get("te_complement")),
         te_blockers=_lower(d.get("te_blockers")),
+        embedding_words=_lower(d.get("embedding_words")),
     )

@@ -262,8 +262,13 @@ def _new_person(doc: _Doc, s: Sentence) -> Speaker | None:
     if s.tokens and s.tokens[0].text.lower() in openers:
         comma = next((t for t in s.tokens if t.text == ","), None)
         skip_to = comma.end if comma else s.end  # "Dat Ciran failliet ging, had ...": not the subject
+    # "In haar boek probeert ze aan te geven hoe Erdogan de macht greep": after a pronoun or a clause word
+    # the sentence is about someone else already, or the person is in an embedded clause
+    stops = doc.lex.pronouns | doc.lex.embedding_words
+    until = next((t.start for t in s.tokens if t.i > 0 and t.start >= skip_to and t.text.lower() in stops
+                  and not doc.in_quote(t.start, t.end)), s.end)
     for m in doc.a.mentions:
-        if m.sentence == s.index and m.person and m.span.start >= skip_to \
+        if m.sentence == s.index and m.person and skip_to <= m.span.start < until \
                 and not doc.in_quote(m.span.start, m.span.end) \
                 and (m.kind == "name" or m.kind == "pronoun" and m.span.start == s.tokens[0].start) \
                 and not _after_preposition(doc, m.span.start):
@@ -271,6 +276,8 @@ def _new_person(doc: _Doc, s: Sentence) -> Speaker | None:
                                  m.span.text, "name", True))
             break
     for t in s.tokens:
+        if t.start >= until:
+            break
         if t.start < skip_to or doc.in_quote(t.start, t.end) or _after_preposition(doc, t.start):
             continue
         if is_role(t.text, doc.lex):
