@@ -72,9 +72,8 @@ def ingest(paths: Iterable[str | Path], store: Store, pipeline: Pipeline, *, bat
             for a in analysed:
                 if isinstance(a, IngestError):
                     store.add_error(a, run_id, session=s)
-                    continue
-                res = store.save(a, run_id, session=s)
-                if res.created:
+            for res in store.save_many([a for a in analysed if not isinstance(a, IngestError)], run_id, session=s):
+                if res.created:  # the batch's rows go in bulk, one statement per table
                     summary.stored += 1
                     summary.duplicates += res.duplicate_of is not None
                 else:
