@@ -458,9 +458,8 @@ def test_going_to_capitals_to_plead_is_a_trip_and_a_request(pipe: Pipeline) -> N
 
 
 def test_going_to_something_that_is_no_actor_is_no_trip(pipe: Pipeline) -> None:
-    # dpgmedia2019 (articles.jsonl): "gaat naar" without a country or capital after it
-    a = run(pipe, "Hij wil bijvoorbeeld dat er geen belastinggeld meer gaat naar organisaties die erbij betrokken "
-                  "zijn.", "2019-03-01")
+    # dpgmedia2019 dpg2019-10772692 (local elections): "ging naar" a party, not to a country or capital
+    a = run(pipe, "Ook de derde stad van Turkije, Izmir, ging naar de centrumlinkse CHP.", "2019-04-02")
     assert not [e for e in a.events if e.type in ("CONSULT", "AGREE", "REJECT")]
 
 
@@ -615,6 +614,37 @@ def test_a_planned_meeting_is_kept_apart_from_a_proposal_by_the_same_actor(pipe:
     agree = [e for e in a.events if e.type == "AGREE" and e.actor == ["USA"]]
     assert {e.modality for e in agree} == {"asserted", "future"}
     assert [e for e in agree if e.modality == "future"][0].sentence == 1
+
+
+def test_pointing_at_an_actor_is_an_allegation(pipe: Pipeline) -> None:
+    # eval/heldout.jsonl dpg2019-10744633
+    a = run(pipe, "Israël wees toen ook naar Hamas en bestookte zeker honderd doelen in de dichtbevolkte Gazastrook.",
+            "2019-03-25")
+    e = find(a, "ACCUSE")
+    assert e.actor == ["ISR"] and e.mode == "allege" and "HAMAS" in e.recipient
+
+
+def test_pointing_at_a_thing_is_nothing(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10683388: an actor points at a payslip, not at another actor
+    a = run(pipe, "Dijkhoff wees naar het loonstrookje dat 'er bij veel Nederlanders beter uitziet', maar moest ook "
+                  "erkennen dat dit 'nog niet genoeg is'.", "2019-03-08")
+    assert not [e for e in a.events if e.type == "ACCUSE"]
+
+
+def test_naming_someone_the_cause_is_an_allegation(pipe: Pipeline) -> None:
+    # eval/heldout.jsonl dpg2019-10686864-a
+    a = run(pipe, "Maduro noemde de stroomstoring op Twitter een gevolg van de 'elektriciteitsoorlog, georganiseerd "
+                  "door het imperialisme van de Verenigde Staten'.", "2019-03-11")
+    e = find(a, "ACCUSE")
+    assert e.actor == ["VEN"] and e.mode == "allege" and "USA" in e.recipient
+
+
+def test_writing_each_other_is_consult(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10649080-b
+    a = run(pipe, "Donald Trump en Kim Jong-un schrijven elkaar sinds hun eerste historische ontmoeting in Singapore "
+                  "vorig jaar.", "2019-02-27")
+    e = find(a, "CONSULT")
+    assert set(e.actor) == {"USA", "PRK"}
 
 
 def test_the_needle_prefilter_never_changes_what_triggers_match() -> None:
