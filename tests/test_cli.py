@@ -197,3 +197,46 @@ def test_extract_document_in_a_language_without_lexicons(tmp_path: Path) -> None
     (line,) = [json.loads(x) for x in out_file.read_text(encoding="utf-8").splitlines()]
     assert line["id"] == "plover-agree" and line["lang"] == "en"
     assert {"FRA", "UKR"} <= set(line["actors"])
+
+
+def test_an_ingest_killed_mid_run_leaves_whole_documents_and_a_rerun_completes_it(tmp_path: Path) -> None:
+    """`kill -9` of a real `diplograph ingest` of DpgMedia2019 articles, then the same command again."""
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    src = ROOT.parent / "shared" / "benchmarks" / "dpgmedia2019" / "articles.jsonl"
+    recs = [json.loads(line) for line in src.read_text(encoding="utf-8").splitlines()[:200]]
+    recs = [r for r in recs if r["text"].strip()]
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    cmd = [str(Path(sys.executable).parent / "diplograph"), "ingest", str(path), "--db", url, "--analyzer", "simple",
+           "--batch-size", "20"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    stored = 0
+    while stored < 60:  # kill it after three transactions, in the middle of the fourth or later
+        assert proc.poll() is None and time.monotonic() < deadline, "ingest ended before it could be killed"
+        time.sleep(0.2)
+        try:  # plain reads: opening the store would run its migrations beside the ingest's own
+            with sqlite3.connect(f"file:{tmp_path / 'k.db'}?mode=ro", uri=True) as con:
+                stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        except sqlite3.OperationalError:  # not made yet
+            pass
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with open_store(url) as store:
+        counts = store.counts()
+        assert 60 <= counts["documents"] < len(recs) and counts["documents"] % 20 == 0  # whole transactions
+        for doc_id in store.doc_ids():  # whole documents: every one has its sentences
+            assert store.document(doc_id)["sentences"]
+        (run_row,) = store.runs()
+        assert run_row["status"] == "interrupted"
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    with open_store(url) as store:
+        assert store.counts()["documents"] == len(recs)  # each once (duplicates are stored, linked)
+        assert [r["status"] for r in store.runs()] == ["done", "interrupted"]

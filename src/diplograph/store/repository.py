@@ -8,6 +8,7 @@ the document's cleaned ``text`` and ``orig_start``/``orig_end`` into its ``raw_t
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -48,6 +49,17 @@ class SaveResult:
     created: bool  # False when the document was already stored (nothing changed)
     duplicate_of: int | None = None
     similarity: float | None = None
+
+
+def _alive(pid: Any) -> bool:
+    """Whether a process with this id runs on this machine (a zombie counts as gone)."""
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def _now() -> datetime:
@@ -102,8 +114,9 @@ class Store:
 
     def start_run(self, command: str | None = None, analyzer: str | None = None,
                   stages: list[str] | None = None) -> int:
-        with self.session() as s:
-            run = m.Run(started=_now(), command=command, analyzer=analyzer, stages=stages, status="running")
+        with self.session() as s:  # who runs it, so that a run whose process died can be told apart
+            run = m.Run(started=_now(), command=command, analyzer=analyzer, stages=stages, status="running",
+                        counts={"host": socket.gethostname(), "pid": os.getpid()})
             s.add(run)
             s.flush()
             return run.id
@@ -128,8 +141,15 @@ class Store:
             s.add(row)
 
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
-        with self.Session() as s:
+        """The latest runs, newest first; a "running" run of this host whose process is gone is marked
+        "interrupted" (killed, or the machine went down): what it stored is whole documents only."""
+        with self.session() as s:
             rows = s.scalars(select(m.Run).order_by(m.Run.id.desc()).limit(limit)).all()
+            host = socket.gethostname()
+            for r in rows:
+                who = r.counts or {}
+                if r.status == "running" and who.get("host") == host and not _alive(who.get("pid")):
+                    r.status = "interrupted"
             return [_row(r) for r in rows]
 
     def errors(self, run_id: int | None = None, limit: int = 1000) -> list[dict[str, Any]]:
