@@ -508,3 +508,14 @@ def test_back_reference_after_an_adjunct_with_an_intensifier() -> None:
                                     "Wereldhandelsorganisatie de heffingen niet zal goedkeuren.")
     assert ref is not None and ref.group() == "noemt dat"
     assert lex.any_word("demonstratives", ref.group()).group() == "dat"
+
+
+def test_separable_verbs_written_as_one_word_in_a_subordinate_clause() -> None:
+    # seed-000: "opriepen" (roepen ... op) in a nadat-clause
+    from diplograph.extract.issues import load_codebook
+    text = ("Dat heeft de Russische regering bekendgemaakt nadat zowel Frankrijk als China tot dergelijke "
+            "onderhandelingen opriepen.")
+    lex = load_lexicon("nl")
+    hit = next(h for h in load_codebook().find(text) if h.issue == "peace_talks")
+    st = lex.stance_for(text, (text.index("nadat"), len(text)), hit)
+    assert st is not None and st.stance == "support" and text[st.cue[0]:st.cue[1]] == "opriepen"
