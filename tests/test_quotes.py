@@ -518,3 +518,30 @@ def test_a_person_in_an_embedded_clause_does_not_take_over(pipe: Pipeline) -> No
     )
     q = find(run(pipe, text, "2019-04"), "Herken de terugkerende patronen", direct=True)
     assert q.speaker == "Ece Temelkuran"
+
+
+def test_role_with_a_portfolio_before_the_name(pipe: Pipeline) -> None:
+    # dpg2019-10791653: "verzuchtte EU-commissaris voor uitbreiding Johannes Hahn"; "Hij vreest" is Hahn too
+    text = (
+        "Milieu-eisen stelt het land nauwelijks, met Chinese steun worden bijvoorbeeld kolencentrales gebouwd. "
+        "\"Misschien hebben we de rol van Rusland overschat en die van China onderschat\", verzuchtte EU-commissaris "
+        "voor uitbreiding Johannes Hahn onlangs tegen de Financial Times. Hij vreest dat sommige landen de grote "
+        "leningen niet aan China kunnen terugbetalen en dat ze daarom bedrijven en projecten aan de Chinezen zullen "
+        "moeten overdragen."
+    )
+    a = run(pipe, text, "2019-04")
+    assert find(a, "Misschien hebben we de rol", direct=True).speaker == "Johannes Hahn"
+    assert find(a, "sommige landen de grote leningen", direct=False).speaker == "Johannes Hahn"
+    # dpg2019-10730572: "volgens lijsttrekker voor de Eerste Kamer Paul Rosenmöller"
+    text = ("Maar volgens lijsttrekker voor de Eerste Kamer Paul Rosenmöller kan Rutte III niet om GroenLinks heen. "
+            ",,De coalitie is zijn meerderheid in de Eerste Kamer kwijt.''")
+    q = find(run(pipe, text, "2019-03"), "kan Rutte III niet om GroenLinks heen", direct=False)
+    assert q.speaker == "Paul Rosenmöller" and q.text.startswith("kan Rutte III")
+
+
+def test_te_infinitive_after_a_fronted_prepositional_phrase(pipe: Pipeline) -> None:
+    # dpg2019-10777849: "Tijdens" opens a phrase, not a clause, so the phrase after the verb is its subject
+    text = ("De voormalig openbaar aanklager heeft nog niet eerder een publieke functie bekleed. Tijdens haar campagne "
+            "beloofde Lightfoot plechtig het politieapparaat te veranderen.")
+    q = find(run(pipe, text, "2019-04"), "het politieapparaat te veranderen", direct=False)
+    assert last(q.speaker) == "Lightfoot"

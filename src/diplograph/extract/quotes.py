@@ -356,8 +356,10 @@ def _unnamed_role(doc: _Doc, s: Sentence, start: int, before: int, actor: str | 
         if low in doc.lex.institutions or low.endswith("en") or (low.endswith("s") and low[:-1] in doc.lex.roles):
             continue  # a body or several people ("diplomaten", "ministers") is not "hij"
         toks = [t for t in s.tokens if t.start >= m.span.start]
-        if doc.resolver._name_tokens(np_after(toks, 0, doc.lex)):
-            continue  # "minister Nathalie Loiseau": a name follows, read elsewhere
+        if doc.resolver._name_tokens(np_after(toks, 0, doc.lex)) or any(
+                is_cap(a.text) and is_cap(b.text) and not doc.resolver._overlapping(a.start, b.end)
+                for a, b in zip(toks[1:8], toks[2:9], strict=False)):
+            continue  # "minister Nathalie Loiseau", "EU-commissaris voor uitbreiding Johannes Hahn": a name follows
         return Speaker(word, m.actor, m.span.start, m.span.end, m.span.text, "role", True)
     return None
 
@@ -670,8 +672,8 @@ def _verb_final(doc: _Doc, toks: list[Token], i: int) -> bool:
         w = toks[k].text.lower()
         if w in {",", ":", ";"}:
             return False
-        if w in doc.lex.clause_openers or w in doc.lex.subordinators:
-            return True
+        if (w in doc.lex.clause_openers or w in doc.lex.subordinators) and w not in doc.lex.prepositions:
+            return True  # "toen", "dat"; not "Tijdens haar campagne beloofde Lightfoot ..."
     return False
 
 

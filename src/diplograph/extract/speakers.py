@@ -119,6 +119,13 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, skip: set[int] | None
         low = t.text.lower()
         prev = kinds[-1] if kinds else None
         nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+        if low == "voor" and prev == "role":
+            j = _portfolio_name(toks, k + 1, skip)
+            if j is not None:  # "EU-commissaris voor uitbreiding Johannes Hahn"
+                out.extend(toks[k:j])
+                kinds.extend(["portfolio"] * (j - k))
+                k = j
+                continue
         if low == "van" and out and (is_cap(nxt) or nxt.lower() in {"de", "het"} or is_role(nxt, lex)):
             kind = "van"
         elif low in lex.name_particles and prev in ("name", "particle") and (is_cap(nxt) or nxt in lex.name_particles):
@@ -148,6 +155,26 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, skip: set[int] | None
         out.pop()
         kinds.pop()
     return out if any(k in ("name", "role") for k in kinds) else []
+
+
+def _portfolio_name(toks: list[Token], k: int, skip: set[int]) -> int | None:
+    """Where the name starts after a role's portfolio ("commissaris voor | uitbreiding | Johannes Hahn",
+    "minister voor | Buitenlandse Handel en Ontwikkelingssamenwerking | Sigrid Kaag"): the last two words
+    of a run of capitalised words within six words; None where no such name follows."""
+    run: list[int] = []
+    for j in range(k, min(len(toks), k + 7)):
+        w = toks[j].text
+        if j in skip or not (w.isalpha() or "-" in w):
+            break
+        if is_cap(w):
+            run.append(j)
+        elif run:
+            if len(run) >= 2:
+                break
+            run = []
+    if len(run) >= 2 and (run[-1] + 1 >= len(toks) or not is_cap(toks[run[-1] + 1].text)):
+        return run[-2]
+    return None
 
 
 def _noun_before_name(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
@@ -287,6 +314,8 @@ class SpeakerResolver:
                 return Speaker(name, m.actor, start, end, phrase, "pronoun", bool(m.person))
             return Speaker(None, None, start, end, phrase, "pronoun")
         name_toks = self._name_tokens(toks)
+        if "voor" in [t.text.lower() for t in toks] and len(name_toks) > 2:
+            name_toks = name_toks[-2:]  # "minister voor ... Ontwikkelingssamenwerking Sigrid Kaag"
         if len(name_toks) == 1 and len(name_toks[0].text) == 1:
             return None  # "volgens I&O Research" split by the tokenizer: a letter is no name
         ms = self._overlapping(start, end)
