@@ -647,6 +647,14 @@ def test_writing_each_other_is_consult(pipe: Pipeline) -> None:
     assert set(e.actor) == {"USA", "PRK"}
 
 
+def test_a_trip_not_made_is_no_refusal(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10667759: Trump quoted on the Vietnam war
+    a = run(pipe, 'Mooi was ook de passage waarin Cohen vertelde hoe Trump zich verzette tegen openbaring van zijn '
+                  'medisch dossier, omdat daaruit zou blijken dat hij op valse gronden uitzending naar de oorlog in '
+                  'Vietnam had voorkomen. "Denk je dat ik dom ben? Ik ging echt niet naar Vietnam."', "2019-03-04")
+    assert not [e for e in a.events if e.type in ("REJECT", "CONSULT", "AGREE") and e.sentence >= 1]
+
+
 def test_the_needle_prefilter_never_changes_what_triggers_match() -> None:
     import dataclasses
     import json

@@ -128,6 +128,8 @@ class EventsStage:
                 type_, mode = "CONCEDE", None
             if modality == "negated" and not _negation_adjacent(lang, text, trig):
                 continue  # a negation elsewhere in the clause is not clearly about this event
+            if rule.destination and mod.modality == "negated":
+                continue  # "Ik ging echt niet naar Vietnam": a trip not made is no refusal
             if type_ == "AGREE" and sanction_after(trig, clause):
                 type_, mode = "SANCTION", "discontinue"  # proposing or promising sanctions
             elif type_ == "AGREE" and trig in threats:
