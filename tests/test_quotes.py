@@ -545,3 +545,13 @@ def test_te_infinitive_after_a_fronted_prepositional_phrase(pipe: Pipeline) -> N
             "beloofde Lightfoot plechtig het politieapparaat te veranderen.")
     q = find(run(pipe, text, "2019-04"), "het politieapparaat te veranderen", direct=False)
     assert last(q.speaker) == "Lightfoot"
+
+
+def test_a_country_described_speaks_as_the_state_named_before(pipe: Pipeline) -> None:
+    # dpg2019-10791653 (heldout2 dpg2019-10791653-b): "Het Balkanland" is Servië, not China (after "van", and
+    # named in the words themselves)
+    text = ("Met de bouw van de betonnen oeververbinding van 1,5 kilometer lang en 30 meter breed, was de eerste grote "
+            "Chinese investering in Europese infrastructuur een feit. Servië was geen toevallige keuze van China. Het "
+            "Balkanland claimt al lang China's beste vriend in Europa te zijn.")
+    q = find(run(pipe, text, "2019-04"), "beste vriend in Europa te zijn", direct=False)
+    assert q.speaker == "Servië" and q.actor == "SRB"

@@ -26,7 +26,7 @@ from diplograph.extract.speakers import (
     is_role,
     np_after,
 )
-from diplograph.model import Analysis, Quote, Sentence, Span, Token
+from diplograph.model import Analysis, Mention, Quote, Sentence, Span, Token
 
 VERSION = "1"
 _TRAIL = " \t\n.,;:!?"
@@ -85,6 +85,10 @@ def _resolve(doc: _Doc, toks: list[Token], sent_index: int, media: bool = False)
         if ante is not None:
             return Speaker(ante.name, ante.actor or sp.actor, sp.start, sp.end, sp.text, "pronoun", True)
         return sp
+    if sp.actor is None and _country_description(doc, toks):
+        state = _recent_state(doc, sent_index, sp.start)
+        if state is not None:
+            return Speaker(state.span.text, state.actor, sp.start, sp.end, sp.text, "institution")
     if _definite_description(doc, toks) and not any(m.kind in ("role", "coref") and m.person for m in ms):
         head = toks[-1].text.lower()
         for idx, h in reversed(doc.history):  # "Een Amerikaanse functionaris ... aldus de functionaris"
@@ -99,6 +103,33 @@ def _resolve(doc: _Doc, toks: list[Token], sent_index: int, media: bool = False)
         if ante is not None:
             return Speaker(ante.name, ante.actor or sp.actor, sp.start, sp.end, sp.text, "role", True)
     return sp
+
+
+def _country_description(doc: _Doc, toks: list[Token]) -> bool:
+    """"Het Balkanland", "het Aziatische land", "het buurland": a country described, not named."""
+    if len(toks) < 2 or toks[0].text.lower() not in {"het", "dit"} or not all(is_adjective(t.text) for t in toks[1:-1]):
+        return False
+    head = toks[-1].text.lower()
+    return any(head.endswith(w) for w in doc.lex.country_nouns) and not doc.resolver._overlapping(
+        toks[-1].start, toks[-1].end)
+
+
+def _recent_state(doc: _Doc, sent_index: int, before: int, window: int = 3) -> Mention | None:
+    """The state named last before ``before`` (this sentence or the ``window`` before it) as a subject, outside
+    quotations."""
+    kb = load_kb()
+    found = None
+    # a state named after the description in its own sentence is what it talks about ("Het Balkanland claimt
+    # China's beste vriend te zijn"); one after a preposition is not the subject ("keuze van China")
+    later = {m.actor for m in doc.a.mentions if m.sentence == sent_index and m.span.start >= before}
+    for m in doc.a.mentions:
+        if sent_index - window <= m.sentence <= sent_index and m.span.start < before and m.kind == "name" \
+                and m.actor and not m.person and m.actor not in later and not doc.in_quote(m.span.start, m.span.end) \
+                and not _after_preposition(doc, m.span.start):
+            actor = kb.actor(m.actor)
+            if actor is not None and actor.type == "state":
+                found = m
+    return found
 
 
 def _definite_description(doc: _Doc, toks: list[Token]) -> bool:
