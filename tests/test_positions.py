@@ -523,7 +523,8 @@ def test_separable_verbs_written_as_one_word_in_a_subordinate_clause() -> None:
 
 def test_withdrawn_trade_privileges_are_sanctions_and_postponed_tariffs_are_not_wanted(pipe: Pipeline) -> None:
     # dpgmedia2019 dpg2019-10673250 (US and Indian trade measures)
-    got = positions(pipe, "Donald Trump heeft besloten belangrijke handelsvoordelen te schrappen voor India en Turkije.")
+    got = positions(pipe, "Donald Trump heeft besloten belangrijke handelsvoordelen te schrappen voor India en "
+                          "Turkije.")
     assert ("USA", "sanctions", "support") in got
     got = positions(pipe, "Vorige week kondigde de Indiase regering echter aan dat de hogere Indiase heffingen op "
                           "Amerikaanse importen worden uitgesteld tot 1 april.")
