@@ -555,3 +555,12 @@ def test_a_country_described_speaks_as_the_state_named_before(pipe: Pipeline) ->
             "Balkanland claimt al lang China's beste vriend in Europa te zijn.")
     q = find(run(pipe, text, "2019-04"), "beste vriend in Europa te zijn", direct=False)
     assert q.speaker == "Servië" and q.actor == "SRB"
+
+
+def test_reciprocal_naming_has_no_single_speaker(pipe: Pipeline) -> None:
+    # dpg2019-10649080 (heldout2 dpg2019-10649080-b): each of the two men said one of the names
+    text = ("Donald Trump en Kim Jong-un bouwden een innige relatie op dankzij een briefwisseling. Wie had ooit "
+            "gedacht dat de mannen die elkaar tot voor kort 'kleine raketman' en 'mentaal gestoorde Amerikaanse "
+            "sufferd' noemden, hun warme gevoelens over en weer in brieven zouden delen?")
+    a = run(pipe, text, "2019-02")
+    assert not [q for q in a.quotes if q.text in ("kleine raketman", "mentaal gestoorde Amerikaanse sufferd")]

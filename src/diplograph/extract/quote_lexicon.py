@@ -61,6 +61,7 @@ class QuoteLexicon:
     te_blockers: set[str] = field(default_factory=set)  # words before "te" that put it in another clause
     embedding_words: set[str] = field(default_factory=set)  # open an embedded clause: hoe, wat, waarom
     country_nouns: set[str] = field(default_factory=set)  # "het Balkanland": a country described
+    reciprocals: set[str] = field(default_factory=set)  # "elkaar": words said by more than one speaker
     by_form: dict[str, list[Verb]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -146,4 +147,5 @@ def load_lexicon(lang: str = "nl") -> QuoteLexicon:
         te_blockers=_lower(d.get("te_blockers")),
         embedding_words=_lower(d.get("embedding_words")),
         country_nouns=_lower(d.get("country_nouns")),
+        reciprocals=_lower(d.get("reciprocals")),
     )

@@ -554,6 +554,9 @@ def _direct(doc: _Doc, q: Quoted) -> None:
     if _is_scare(doc, q, cues):
         return
     cue = _pick_cue(q, cues)
+    if cue is not None and cue.start > q.close and doc.lex.reciprocals & set(
+            re.findall(r"\w+", doc.text[max(s.start, q.open - 60):q.open].lower())):
+        return  # "de mannen die elkaar 'kleine raketman' en '...' noemden": each said one of them
     long = _words(q.text) > doc.lex.short_quote_words or (q.text[:1].isupper() and q.text.rstrip()[-1:] in ".!?")
     sp: Speaker | None = None
     if cue is not None and cue.speaker:
