@@ -530,3 +530,11 @@ def test_withdrawn_trade_privileges_are_sanctions_and_postponed_tariffs_are_not_
                           "Amerikaanse importen worden uitgesteld tot 1 april.")
     assert ("IND", "sanctions", "oppose") in got
     assert ("IND", "sanctions", "support") not in got
+
+
+def test_no_sanctions_declared_is_oppose(pipe: Pipeline) -> None:
+    # dev nl-dev-010: "geen" before the issue turns the cue after it around
+    got = positions(pipe, "Daarnaast is Turkije een vooraanstaand NAVO-lid dat geen sancties tegen Rusland heeft "
+                          "afgekondigd.")
+    assert ("TUR", "sanctions", "oppose") in got
+    assert ("TUR", "sanctions", "support") not in got

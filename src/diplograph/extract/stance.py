@@ -210,6 +210,8 @@ class Lexicon:
         neg = self._negations(text, lo, hi)
         if best[0] < hit.start:  # after the issue, the words before the cue are those just counted
             neg += self._negations(text, max(a, best[0] - 12), best[0])
+        else:  # "dat geen sancties tegen Rusland heeft afgekondigd": the negation right before the issue
+            neg += self._negations(text, max(a, hit.start - 6), hit.start)
         if polarity > 0 or not self._negation_is_part(text, cue_span):
             neg += self._negations(text, best[0], best[1])  # "neemt niet deel aan", "sluit niet uit"
         if polarity < 0 and best[0] < hit.start and lo != best[1]:
