@@ -538,3 +538,13 @@ def test_no_sanctions_declared_is_oppose(pipe: Pipeline) -> None:
                           "afgekondigd.")
     assert ("TUR", "sanctions", "oppose") in got
     assert ("TUR", "sanctions", "support") not in got
+
+
+def test_holding_on_to_and_standing_negative_towards_are_cues() -> None:
+    # dpgmedia2019 dpg2019-10775364 ("houden vast aan"); seed-001 ("staat niet negatief tegenover")
+    lex = load_lexicon("nl")
+    assert lex.support.search("Andere partijen houden vast aan hun klimaatbeleid.").group() == "houden vast aan"
+    text = ("Het Kremlin staat niet negatief tegenover het telefoongesprek dat de Chinese en Oekraïense presidenten "
+            "Xi Jinping en Volodymyr Zelensky woensdag hielden.")
+    cue = lex.oppose.search(text)
+    assert cue is not None and cue.group() == "staat niet negatief tegenover"
