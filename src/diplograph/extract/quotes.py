@@ -245,7 +245,8 @@ def _running_speaker(doc: _Doc, s: Sentence, q: Quoted) -> Speaker | None:
 
 
 def _earlier_speaker_named(doc: _Doc, s: Sentence, window: int = 8) -> Speaker | None:
-    """A recent speaker that sentence ``s`` names again as its subject: 'De AIVD stelt ... dat ... Daarom is
+    """The latest speaker (``window`` sentences back) when sentence ``s`` names them again outside a
+    prepositional phrase: 'De AIVD stelt ... dat ... Daarom is
     de AIVD tegen ... ",,De AIVD vindt het onwenselijk ..."': the quotation goes on in that speaker's words."""
     for idx, sp in reversed(doc.history):
         if s.index - idx > window:
