@@ -92,8 +92,8 @@ class PositionsStage:
         if not hits and 0 < sent.index - last[0] <= 2:
             # "Turkije noemt het 'onacceptabel'.", "Iets wat Moskou absurd noemt.", "Dat plan ..."
             near = lex.back_reference if last[0] == sent.index - 1 else None
-            ref = next((r.search(text) for r in (near, lex.back_reference_far) if r is not None and r.search(text)),
-                       None)
+            found = (r.search(text) for r in (near, lex.back_reference_far) if r is not None)
+            ref = next((m for m in found if m), None)
             if ref:
                 # the demonstrative alone stands for the issue, so that a cue around it counts ("wijst dat af")
                 dem = lex.any_word("demonstratives", ref.group())

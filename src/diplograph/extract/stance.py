@@ -244,7 +244,7 @@ class Lexicon:
         before = text[max(0, start - 7):start].split()
         if before and before[-1].lower() in self.w("comparison_before"):
             return False
-        if self.any_word("correlatives", " ".join(text[max(0, start - 60):start].split(",")[-1:])):
+        if self.any_word("correlatives", text[max(0, start - 60):start].rsplit(",", 1)[-1]):
             return False  # "Zowel de Latijns-Amerikaanse landen als Europa verwerpt ...": a coordination
         words = [w for w in words if w[0].isalnum()]
         if len(words) < 3:
