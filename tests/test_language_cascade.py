@@ -137,3 +137,14 @@ def test_initials_do_not_end_a_sentence_but_a_final_initialism_may() -> None:
     # a country's initialism before a capital does end the sentence
     [a, b] = SimpleAnalyzer().analyse("Hij was in de V.S. De president sprak.")
     assert a.text.endswith("V.S.") and b.text.startswith("De")
+
+
+def test_an_acronym_such_as_vs_ends_a_sentence_unlike_the_abbreviation_vs() -> None:
+    # dpgmedia2019 dpg2019-10670884: "VS" (Verenigde Staten) is not "vs." (versus)
+    text = ("Maar volgens de Venezolaanse regering is Guaidó een 'marionet' van de VS. Maduro gaat er prat op dat "
+            "hij de enige rechtmatige president is en beschuldigt de Amerikanen van een poging tot een staatsgreep "
+            "in zijn land.")
+    first, second = SimpleAnalyzer().analyse(text)
+    assert first.text.endswith("van de VS.") and second.text.startswith("Maduro gaat")
+    [one] = SimpleAnalyzer().analyse("Het duel Ajax vs. PSV is morgen.")
+    assert one.text.endswith("morgen.")

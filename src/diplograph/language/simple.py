@@ -44,8 +44,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         end = m.end()
         chunk = text[start:m.start()].rstrip()
-        last = chunk.split()[-1].lower().rstrip(".") if chunk.split() else ""
-        if m.group().startswith(".") and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
+        word = chunk.split()[-1].rstrip(".") if chunk.split() else ""
+        last = word.lower()
+        acronym = len(word) > 1 and word.isupper()  # "uit de VS. New Delhi ...": VS is no "vs." (versus)
+        if m.group().startswith(".") and not acronym and (last in _ABBREVIATIONS or (len(last) == 1
+                                                                                     and last.isalpha())):
             continue
         nxt = text[end:end + 3].lstrip(" \t")[:1]  # the next character on the same line
         if m.group() == "." and _INITIALISM.fullmatch(last) and (
