@@ -564,3 +564,32 @@ def test_reciprocal_naming_has_no_single_speaker(pipe: Pipeline) -> None:
             "sufferd' noemden, hun warme gevoelens over en weer in brieven zouden delen?")
     a = run(pipe, text, "2019-02")
     assert not [q for q in a.quotes if q.text in ("kleine raketman", "mentaal gestoorde Amerikaanse sufferd")]
+
+
+# ------------------------------------------------------------------ language knowledge lives in quotes.yaml
+
+
+def _code_strings(path: Path) -> list[tuple[int, str]]:
+    """The string constants of a module's code (docstrings left out), with their line numbers."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {id(n.body[0].value) for n in ast.walk(tree)
+            if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef)) and n.body
+            and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    return [(n.lineno, n.value) for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs]
+
+
+def test_quote_code_holds_no_dutch_words() -> None:
+    """The design rule of docs/adding-a-language.md: the words of quotes.yaml (function words, cue verbs,
+    roles) are read from the lexicon, never written into the code of the quotes stage."""
+    lex = load_lexicon()
+    words: set[str] = set(lex.by_form)
+    for value in vars(lex).values():
+        if isinstance(value, (set, frozenset)):
+            words |= {w for w in value if w.isalpha() and len(w) > 1}
+    src = Path(__file__).resolve().parents[1] / "src" / "diplograph" / "extract"
+    found = [(f, line, s) for f in ("quotes.py", "speakers.py", "quote_cues.py", "quote_direct.py")
+             for line, s in _code_strings(src / f) if s.lower() in words]
+    assert not found, found

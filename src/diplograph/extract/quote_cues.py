@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from diplograph.extract.quote_lexicon import QuoteLexicon, Verb
 from diplograph.extract.speakers import (
-    _AUX,
     _is_quote_mark,
     find_aux,
     is_cap,
@@ -25,7 +24,8 @@ _FINITE_END = {".", "!", "?", ";"}
 class Cue:
     """A speech cue: tokens ``i``..``j`` of ``sent`` (j is the particle where there is one)."""
 
-    kind: str  # verb | according | aldus | anaphoric | noun | for (a speaker before quoted words only)
+    # verb | according | postposed ("..., aldus X") | anaphoric | noun | for (a speaker before quoted words only)
+    kind: str
     sent: Sentence
     i: int
     j: int
@@ -59,7 +59,7 @@ def _verb_matches(v: Verb, toks: list[Token], i: int, masked: set[int], lex: Quo
             if low in v.particle:
                 j = k
                 break
-            if low in _FINITE_END or low == "dat" and v.particle != {"weten"}:
+            if low in _FINITE_END or low in lex.complementizers and not v.particle_past_complementizer:
                 break
         if j < 0:
             return None
@@ -67,7 +67,7 @@ def _verb_matches(v: Verb, toks: list[Token], i: int, masked: set[int], lex: Quo
         before = toks[i - 1].text if i else ""
         before2 = toks[i - 2].text if i > 1 else ""
         inverted = before == "," or (_is_quote_mark(before) and before2 == ",") or (
-            before.lower() == "zo" and before2 in {",", ""})
+            before.lower() in lex.inversion_adverbs and before2 in {",", ""})
         if inverted and before == "," and not _is_quote_mark(before2):
             # "..., erkende X (in ...)." closes the sentence; "De meeste landen, waaronder Duitsland, erkennen
             # Guaidó als ..." is a subject with an apposition before an ordinary verb
@@ -102,8 +102,8 @@ def find_cues(sent: Sentence, masked: set[int], lex: QuoteLexicon) -> list[Cue]:
         if w in lex.according_to:
             cues.append(Cue("according", sent, i, i))
             continue
-        if w == "aldus":
-            cues.append(Cue("aldus", sent, i, i))
+        if w in lex.postposed_cues:
+            cues.append(Cue("postposed", sent, i, i))
             continue
         if w in lex.according_before_quote and i == _first_unmasked(toks, masked):
             np = np_after(toks, i + 1, lex, masked)
@@ -111,7 +111,7 @@ def find_cues(sent: Sentence, masked: set[int], lex: QuoteLexicon) -> list[Cue]:
             if nxt < len(toks) and (nxt in masked or _is_quote_mark(toks[nxt].text)):
                 cues.append(Cue("for", sent, i, i))  # "Voor Stoltenberg 'is de tijd aangebroken'"
             continue
-        if w in lex.speech_nouns and i + 1 < len(toks) and toks[i + 1].text.lower() == "van":
+        if w in lex.speech_nouns and i + 1 < len(toks) and toks[i + 1].text.lower() in lex.of_words:
             cues.append(Cue("noun", sent, i, i + 1))
             continue
         if _fixed_phrase(toks, i, lex):
@@ -130,7 +130,7 @@ def find_cues(sent: Sentence, masked: set[int], lex: QuoteLexicon) -> list[Cue]:
             kind = "verb"
             first = _first_unmasked(toks, masked)
             if first is not None and toks[first].text.lower() in lex.anaphoric and i > first and (
-                    i == first + 1 or toks[first + 1].text.lower() in _AUX) and not any(
+                    i == first + 1 or toks[first + 1].text.lower() in lex.auxiliaries) and not any(
                     toks[k].text == ":" and k not in masked for k in range(j + 1, min(len(toks), j + 8))):
                 kind = "anaphoric"  # "Dat zei X." points back; "Zo zei Moon over Kim: '...'" points ahead
             cues.append(Cue(kind, sent, i, j, v))
@@ -154,15 +154,15 @@ def _conjuncts(c: Cue, lex: QuoteLexicon) -> list[list[Token]]:
         return []
     toks = c.sent.tokens
     k = c.speaker[0].i - 1
-    while k >= 0 and toks[k].text.lower() in {"zijn", "haar", "hun"}:
+    while k >= 0 and toks[k].text.lower() in lex.possessives:
         k -= 1
-    if k >= 1 and toks[k].text.lower() == "en":
+    if k >= 1 and toks[k].text.lower() in lex.and_words:
         first = np_before(toks, k, lex)
         return [first] if first else []
     k = c.speaker[-1].i + 1
-    if k < c.i and toks[k].text.lower() == "en":  # the parse gave the first conjunct
+    if k < c.i and toks[k].text.lower() in lex.and_words:  # the parse gave the first conjunct
         k += 1
-        while k < c.i and toks[k].text.lower() in {"zijn", "haar", "hun"}:
+        while k < c.i and toks[k].text.lower() in lex.possessives:
             k += 1
         second = np_after(toks, k, lex)
         if second and second[-1].i < c.i and all(t.text.lower() in lex.fillers for t in toks[second[-1].i + 1:c.i]):
@@ -188,13 +188,11 @@ def _first_unmasked(toks: list[Token], masked: set[int]) -> int | None:
     return None
 
 
-def _non_finite(word: str) -> bool:
+def _non_finite(word: str, lex: QuoteLexicon) -> bool:
     """A participle or infinitive form (gezegd, bekendgemaakt, benadrukt, laten), which takes an auxiliary."""
     w = word.lower()
-    return w.startswith("ge") or "ge" in w[2:7] or w.endswith(("en", "d", "t"))
-
-
-_PASSIVE = {"wordt", "worden", "werd", "werden"}
+    ge = lex.participle_prefix
+    return w.startswith(ge) or ge in w[len(ge):len(ge) + 5] or w.endswith(lex.non_finite_endings)
 
 
 def _relative_subject(toks: list[Token], i: int, lex: QuoteLexicon) -> list[Token]:
@@ -203,7 +201,7 @@ def _relative_subject(toks: list[Token], i: int, lex: QuoteLexicon) -> list[Toke
         low = toks[k].text.lower()
         if low in {",", ".", ":", ";"} or low in lex.by_form:
             return []
-        if low == "die" and k >= 2 and toks[k - 1].text == ",":
+        if low in lex.relative_pronouns and k >= 2 and toks[k - 1].text == ",":
             return np_before(toks, k - 1, lex, clause_start_only=False)
     return []
 
@@ -214,7 +212,7 @@ def _apposition_subject(toks: list[Token], comma: int, lex: QuoteLexicon) -> lis
     if not subj:
         return []
     e = subj[-1].i + 1
-    if e + 1 < comma and toks[e].text.lower() in {"in", "uit", "te"} and is_cap(toks[e + 1].text):
+    if e + 1 < comma and toks[e].text.lower() in lex.place_prepositions and is_cap(toks[e + 1].text):
         e += 1  # "De ambassade in Caracas, aldus Russische media, benadrukt": a place after the subject
         while e < comma and is_cap(toks[e].text):
             e += 1
@@ -232,17 +230,17 @@ def cue_speaker(c: Cue, masked: set[int], lex: QuoteLexicon) -> list[Token]:
     """The speaker phrase of a cue, from the parse where there is one, else by word order."""
     toks = c.sent.tokens
     skip = masked | {c.j}
-    if c.kind in ("according", "aldus", "for"):
+    if c.kind in ("according", "postposed", "for"):
         return np_after(toks, c.i + 1, lex, skip)
     if c.kind == "noun":
         return np_after(toks, c.j + 1, lex, skip)
     by_order = _speaker_by_order(c, masked, lex, skip)
     if c.kind == "anaphoric":
         return by_order
-    aux = find_aux(toks, c.i) if _non_finite(toks[c.i].text) else None
-    if aux is not None and toks[aux].text.lower() in _PASSIVE:
+    aux = find_aux(toks, c.i, lex) if _non_finite(toks[c.i].text, lex) else None
+    if aux is not None and toks[aux].text.lower() in lex.passive_auxiliaries:
         return by_order  # "wordt gevreesd dat ...": only "door X" names a speaker
-    parsed = subject_from_parse(c.sent, c.i)
+    parsed = subject_from_parse(c.sent, c.i, lex)
     if parsed:
         # the parse says where the subject is; the phrase around it is read by word order
         k = parsed[0].i
@@ -262,8 +260,8 @@ def _in_pp(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
         low = w.lower()
         if low in lex.prepositions:
             return True
-        if not (is_cap(w) or is_role(w, lex) or low in {"de", "het", "een"} or low in lex.channels
-                or (w.islower() and low.endswith("e"))):
+        if not (is_cap(w) or is_role(w, lex) or low in lex.articles or low in lex.channels
+                or (w.islower() and low.endswith(lex.adjective_ending))):
             return False
     return False
 
@@ -274,15 +272,15 @@ def _speaker_by_order(c: Cue, masked: set[int], lex: QuoteLexicon, skip: set[int
     w = toks[c.i].text
     if c.kind == "anaphoric":  # "Dat heeft X gezegd", "Dat zei X"
         first = _first_unmasked(toks, masked) or 0
-        aux = first + 1 if toks[first + 1].text.lower() in _AUX else c.j
+        aux = first + 1 if toks[first + 1].text.lower() in lex.auxiliaries else c.j
         return np_after(toks, aux + 1, lex, skip)
-    if w.lower() == "geciteerd":
+    if w.lower() in lex.quoting_participles:
         return np_before(toks, c.i, lex, clause_start_only=False) or np_after(toks, c.i + 1, lex, skip)
-    aux = find_aux(toks, c.i) if _non_finite(w) else None
-    if aux is not None and toks[aux].text.lower() in _PASSIVE:
+    aux = find_aux(toks, c.i, lex) if _non_finite(w, lex) else None
+    if aux is not None and toks[aux].text.lower() in lex.passive_auxiliaries:
         # "wordt verwacht dat ...": no speaker unless "door X" names one
         for k in range(c.j + 1, min(len(toks), c.j + 4)):
-            if toks[k].text.lower() == "door":
+            if toks[k].text.lower() in lex.agent_prepositions:
                 return np_after(toks, k + 1, lex, skip)
         return []
     if aux is not None:  # "X heeft gezegd", "heeft X laten weten"
@@ -300,7 +298,7 @@ def _speaker_by_order(c: Cue, masked: set[int], lex: QuoteLexicon, skip: set[int
     rel = _relative_subject(toks, c.i, lex)
     if rel:
         return rel
-    if c.i > 0 and toks[c.i - 1].text.lower() in {"en", "maar"}:
+    if c.i > 0 and toks[c.i - 1].text.lower() in lex.verb_coordinators:
         # "Poetin noemde Xi zijn 'vriend' en zei dat ...": the subject of the first verb
         subj = np_after(toks, 0, lex)
         if subj and subj[-1].i < c.i - 1:

@@ -16,7 +16,6 @@ from diplograph.extract.quote_cues import Cue, find_cues
 from diplograph.extract.quote_direct import Quoted, find_quoted
 from diplograph.extract.quote_lexicon import QuoteLexicon, has_lexicon, load_lexicon
 from diplograph.extract.speakers import (
-    _AUX,
     Speaker,
     SpeakerResolver,
     _is_quote_mark,
@@ -107,7 +106,8 @@ def _resolve(doc: _Doc, toks: list[Token], sent_index: int, media: bool = False)
 
 def _country_description(doc: _Doc, toks: list[Token]) -> bool:
     """"Het Balkanland", "het Aziatische land", "het buurland": a country described, not named."""
-    if len(toks) < 2 or toks[0].text.lower() not in {"het", "dit"} or not all(is_adjective(t.text) for t in toks[1:-1]):
+    if len(toks) < 2 or toks[0].text.lower() not in doc.lex.country_determiners \
+            or not all(is_adjective(t.text, doc.lex) for t in toks[1:-1]):
         return False
     head = toks[-1].text.lower()
     return any(head.endswith(w) for w in doc.lex.country_nouns) and not doc.resolver._overlapping(
@@ -135,12 +135,14 @@ def _recent_state(doc: _Doc, sent_index: int, before: int, window: int = 3) -> M
 def _definite_description(doc: _Doc, toks: list[Token]) -> bool:
     """"de president", "de Russische president", "de nuchtere Noor": a definite phrase with one head
     word and no name of its own (institutions and states, "het Kremlin", "de VN", are not)."""
-    if len(toks) < 2 or toks[0].text.lower() != "de" or any(t.text.lower() == "van" for t in toks):
+    lex = doc.lex
+    if len(toks) < 2 or toks[0].text.lower() not in lex.person_articles \
+            or any(t.text.lower() in lex.of_words for t in toks):
         return False
-    if toks[0].text == "De" and not doc.resolver._sentence_initial(toks[0].start):
+    if toks[0].text == toks[0].text.lower().capitalize() and not doc.resolver._sentence_initial(toks[0].start):
         return False  # "aldus De Graaf": a surname, not "de graaf"
     head = toks[-1]
-    if not all(is_adjective(t.text) for t in toks[1:-1]):
+    if not all(is_adjective(t.text, lex) for t in toks[1:-1]):
         return False
     if head.text.isupper() or doc.resolver.is_channel(head.start, head.end, head.text):
         return False  # "de BBC", "de VN": an organisation or a medium, not a description
@@ -148,7 +150,7 @@ def _definite_description(doc: _Doc, toks: list[Token]) -> bool:
         return False  # "de Venezolaanse regering" speaks as a body, not as one of its people
     if is_role(head.text, doc.lex):
         return True
-    if head.text.endswith(("en", "ers")):
+    if head.text.endswith(lex.people_endings):
         return False  # "de Amerikanen", "de Oekraïners": a people, not a person
     # "de VN", "de NAVO" name organisations; a person is never "de Noor" by name
     named = [m for m in doc.resolver._overlapping(head.start, head.end)
@@ -269,7 +271,7 @@ def _subject_person(doc: _Doc, s: Sentence) -> Speaker | None:
     """A person named as the subject of ``s`` by word order: the sentence's first phrase, or the
     phrase right after a finite auxiliary ("In een toespraak heeft Guaidó ... veroordeeld")."""
     toks = s.tokens
-    starts = [0] + [k + 1 for k, t in enumerate(toks[:-1]) if t.text.lower() in _AUX and k > 0]
+    starts = [0] + [k + 1 for k, t in enumerate(toks[:-1]) if t.text.lower() in doc.lex.auxiliaries and k > 0]
     for k in starts[:2]:
         if doc.in_quote(toks[k].start, toks[k].end):
             continue
@@ -290,7 +292,7 @@ def _new_person(doc: _Doc, s: Sentence) -> Speaker | None:
     "Zijn advocaat Rudy Giuliani"), or an earlier speaker named by surname ("Buitenweg ziet het ...")."""
     found: list[Speaker] = []
     skip_to = s.start
-    openers = (doc.lex.clause_openers | doc.lex.subordinators) - doc.lex.prepositions - {"maar", "want", "die"}
+    openers = (doc.lex.clause_openers | doc.lex.subordinators) - doc.lex.prepositions - doc.lex.non_fronting_openers
     if s.tokens and s.tokens[0].text.lower() in openers:
         comma = next((t for t in s.tokens if t.text == ","), None)
         skip_to = comma.end if comma else s.end  # "Dat Ciran failliet ging, had ...": not the subject
@@ -385,7 +387,9 @@ def _unnamed_role(doc: _Doc, s: Sentence, start: int, before: int, actor: str | 
             continue
         word = m.span.text.split()[-1]
         low = word.lower()
-        if low in doc.lex.institutions or low.endswith("en") or (low.endswith("s") and low[:-1] in doc.lex.roles):
+        sfx = doc.lex.plural_suffix
+        if low in doc.lex.institutions or low.endswith(doc.lex.plural_endings) or (
+                low.endswith(sfx) and low[:-len(sfx)] in doc.lex.roles):
             continue  # a body or several people ("diplomaten", "ministers") is not "hij"
         toks = [t for t in s.tokens if t.start >= m.span.start]
         if doc.resolver._name_tokens(np_after(toks, 0, doc.lex)) or any(
@@ -400,7 +404,8 @@ def _after_preposition(doc: _Doc, offset: int) -> bool:
     """"de bommen van Vladimir Poetin", "met Xi": a person in a prepositional phrase is not the subject."""
     before = doc.text[max(0, offset - 30):offset].split()
     k = len(before) - 1
-    while k >= 0 and (is_role(before[k], doc.lex) or is_adjective(before[k]) or before[k].lower() in {"de", "het"}):
+    while k >= 0 and (is_role(before[k], doc.lex) or is_adjective(before[k], doc.lex)
+                      or before[k].lower() in doc.lex.definite_articles):
         k -= 1
     return k >= 0 and before[k].lower() in doc.lex.prepositions
 
@@ -477,7 +482,7 @@ def _is_scare(doc: _Doc, q: Quoted, cues: list[Cue]) -> bool:
     before = [w.lower() for w in re.findall(r"[\w.-]+", doc.text[max(0, q.open - 40):q.open])]
     if before and before[-1] in doc.lex.scare_markers:
         return True
-    if len(before) > 1 and before[-1] == "van" and before[-2] in doc.lex.scare_markers:
+    if len(before) > 1 and before[-1] in doc.lex.of_words and before[-2] in doc.lex.scare_markers:
         return True  # "de status van 'major non-NATO ally'"
     if re.fullmatch(r"[A-ZÀ-Ý][\w-]*", q.text.strip()):
         return True  # one capitalised word is a name given to something: "haar kat 'Brexit' heeft genoemd"
@@ -524,7 +529,7 @@ def _headline_speaker(doc: _Doc, q: Quoted) -> list[Token]:
         k += 1
     np = np_after(toks, k, doc.lex)
     nxt = toks[np[-1].i - toks[0].i + 1].text.lower() if np and np[-1].i - toks[0].i + 1 < len(toks) else ""
-    return np if nxt in {":", "over", "tegen"} else []
+    return np if nxt == ":" or nxt in doc.lex.headline_links else []
 
 
 def _colon_speaker(doc: _Doc, s: Sentence, q: Quoted) -> Speaker | None:
@@ -649,7 +654,7 @@ def _cut_coordination(doc: _Doc, toks: list[Token]) -> list[Token]:
     is en beschuldigt de Amerikanen ..." (the speaker's next act, not their words)."""
     for k in range(2, len(toks) - 1):
         low = toks[k + 1].text.lower()
-        if toks[k].text.lower() == "en" and not doc.in_quote(toks[k].start, toks[k].end) and (
+        if toks[k].text.lower() in doc.lex.and_words and not doc.in_quote(toks[k].start, toks[k].end) and (
                 low in doc.lex.by_form or low in doc.lex.call_verbs or low in doc.lex.clause_verbs):
             return toks[:k]
     return toks
@@ -675,7 +680,7 @@ def _content_after(doc: _Doc, c: Cue) -> tuple[int, int] | None:
         if k in mask:
             break
         w = toks[k].text.lower()
-        if w == "dat" and k not in sp_idx:
+        if w in doc.lex.complementizers and k not in sp_idx:
             rest = _first_sentence(doc, toks[k + 1:])
             words = [t for t in rest if t.text[0].isalnum()]
             if words and words[0].text.lower() in doc.lex.prepositions and is_cap(words[-1].text):
@@ -692,10 +697,11 @@ def _content_after(doc: _Doc, c: Cue) -> tuple[int, int] | None:
             k += 1
         rest = toks[k:]
         words = [t.text.lower() for t in rest]
-        head = words[:words.index("te")] if "te" in words else []
+        te = next((w for w in words if w in doc.lex.infinitive_markers), None)
+        head = words[:words.index(te)] if te else []
         if sp_idx and min(sp_idx) > c.j and _verb_final(doc, toks, c.i):
             return None  # "toen het bekendmaakte het medicijn ... na te maken": the phrase after is the object
-        if "te" in words and not doc.lex.te_blockers & set(head):  # "om ... te": a purpose, not the words
+        if te and not doc.lex.te_blockers & set(head):  # "om ... te": a purpose, not the words
             return _tokens_text(doc, _cut_coordination(doc, _first_sentence(doc, rest)))
     return None
 
@@ -716,7 +722,7 @@ def _content_around(doc: _Doc, c: Cue) -> tuple[int, int] | None:
     """"..., zei X" / "..., aldus X": the sentence without the attribution."""
     toks = c.sent.tokens
     i = c.i
-    if i > 0 and toks[i - 1].text.lower() == "zo":
+    if i > 0 and toks[i - 1].text.lower() in doc.lex.inversion_adverbs:
         i -= 1
     if i == 0 or toks[i - 1].text not in {",", "”", '"', "’", "'"}:
         return None
@@ -749,7 +755,7 @@ def _content_according(doc: _Doc, c: Cue) -> tuple[int, int] | None:
     end_attr = c.speaker[-1].i + 1
     for co in c.co_speakers or []:  # "volgens de NCTV en inlichtingendienst AIVD"
         end_attr = max(end_attr, co[-1].i + 1)
-    if end_attr + 1 < len(toks) and toks[end_attr].text.lower() == "en":
+    if end_attr + 1 < len(toks) and toks[end_attr].text.lower() in doc.lex.and_words:
         k = end_attr + 1
         if k + 1 < len(toks) and toks[k].text.isalpha() and toks[k].text.islower() and is_cap(toks[k + 1].text):
             k += 1  # "en inlichtingendienst AIVD": a describing noun before the name
@@ -768,7 +774,7 @@ def _content_according(doc: _Doc, c: Cue) -> tuple[int, int] | None:
         if toks[k].text.lower() in doc.lex.clause_openers or toks[k].text in {":", ";"} or (
                 toks[k].text == "," and k < c.i - 1):
             before_die = toks[k - 1].text.lower() if k > 0 else ","
-            if toks[k].text.lower() == "die" and before_die.isalpha() and \
+            if toks[k].text.lower() in doc.lex.relative_pronouns and before_die.isalpha() and \
                     before_die not in doc.lex.continuations | doc.lex.clause_openers:
                 return None  # "de heffingen die India volgens hem toepast": a relative clause, not a claim
             start = k + 1
@@ -803,7 +809,7 @@ def _reported(doc: _Doc, c: Cue) -> None:
     elif c.kind == "according":
         span = _content_according(doc, c)
         s_content = s
-    elif c.kind == "aldus":
+    elif c.kind == "postposed":
         span = _content_around(doc, c) or _tokens_text(doc, _last_sentence(doc, c.sent.tokens[:c.i]))
         s_content = s
     else:

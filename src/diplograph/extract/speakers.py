@@ -14,16 +14,7 @@ from functools import lru_cache
 from diplograph.extract.quote_lexicon import QuoteLexicon
 from diplograph.model import Analysis, Mention, Sentence, Token
 
-_ARTICLES = {"de", "het", "een", "die", "dat", "deze", "dit", "zijn", "haar", "hun"}
-# auxiliaries of a speech verb's participle or infinitive (speech verbs take "hebben"; "zijn" is left out
-# because it is as often a possessive: "noemde Xi zijn 'vriend' en zei")
-_AUX = {"heeft", "hebben", "had", "hadden", "wordt", "worden", "werd", "werden",
-        "zal", "zullen", "zou", "zouden", "kan", "kon", "wil", "wilde", "moet", "moest"}
-_CLAUSE_START = {",", ":", ";", "(", "—", "–", "-", "en", "maar", "want", "of", "dus"}
-# Russische, Franse, Nieuw-Zeelandse, Zuid-Koreaanse (not the first names Marise, Louise, Jesse)
-# "volgens Nigeriaans recht", "Russisch gas": the neuter forms
-_NEUTER_NATIONALITY = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:aans|isch|lands)$")  # not -ees: Koolmees
-_NATIONALITY = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ]+-)?[A-ZÀ-Ý][a-zà-ÿ]+(?:ische|sche|(?<![is])se)$")
+_CLAUSE_PUNCT = {",", ":", ";", "(", "—", "–", "-"}  # a clause starts after these (and after lex.coordinators)
 
 
 @dataclass
@@ -62,15 +53,16 @@ def _led_body(word: str, lex: QuoteLexicon) -> bool:
     return bool(name) and is_cap(name) and head.lower() in lex.institutions
 
 
-def is_adjective(word: str) -> bool:
+def is_adjective(word: str, lex: QuoteLexicon) -> bool:
     """A (nationality) adjective in a speaker phrase: Russische, Franse, voormalige, Amerikaanse."""
     w = word.lower()
-    if _NATIONALITY.match(word):
+    if lex.nationality_adjective.match(word):
         return True
-    if not (w.isalpha() and w.islower() and w.endswith("e") and len(w) > 3) or w in {"deze", "die", "zijne"}:
+    if not (w.isalpha() and w.islower() and w.endswith(lex.adjective_ending) and len(w) > 3) \
+            or w in lex.not_adjectives:
         return False
     # past tenses (noemde, zette) end like adjectives; superlatives and present participles stay
-    return not w.endswith(("de", "te")) or w.endswith(("nde", "ste"))
+    return not w.endswith(lex.past_endings) or w.endswith(lex.adjective_past_like)
 
 
 def _np_word(tok: Token, lex: QuoteLexicon, neighbour: str | None) -> str:
@@ -79,7 +71,7 @@ def _np_word(tok: Token, lex: QuoteLexicon, neighbour: str | None) -> str:
     ``neighbour`` is the word next to it on the side of the phrase's head (for adjectives)."""
     w = tok.text
     low = w.lower()
-    if low in {"de", "het", "een"}:
+    if low in lex.articles:
         return "art"
     if low in lex.np_stop or low in lex.fillers or low in lex.pronouns:
         return ""
@@ -91,13 +83,13 @@ def _np_word(tok: Token, lex: QuoteLexicon, neighbour: str | None) -> str:
         return ""  # "Onder Poetin ..."
     if is_role(w, lex) or low in lex.channels:
         return "role"
-    if _NATIONALITY.match(w) or _NEUTER_NATIONALITY.match(w):
+    if lex.nationality_adjective.match(w) or lex.nationality_neuter.match(w):
         return "adj"
     if is_cap(w):
         return "name"
     if low in lex.name_particles:
         return "particle"
-    if is_adjective(w):
+    if is_adjective(w, lex):
         return "adj"
     return ""
 
@@ -119,15 +111,15 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, skip: set[int] | None
         low = t.text.lower()
         prev = kinds[-1] if kinds else None
         nxt = toks[k + 1].text if k + 1 < len(toks) else ""
-        if low == "voor" and prev == "role":
+        if low in lex.portfolio_words and prev == "role":
             j = _portfolio_name(toks, k + 1, skip)
             if j is not None:  # "EU-commissaris voor uitbreiding Johannes Hahn"
                 out.extend(toks[k:j])
                 kinds.extend(["portfolio"] * (j - k))
                 k = j
                 continue
-        if low == "van" and out and (is_cap(nxt) or nxt.lower() in {"de", "het"} or is_role(nxt, lex)):
-            kind = "van"
+        if low in lex.of_words and out and (is_cap(nxt) or nxt.lower() in lex.definite_articles or is_role(nxt, lex)):
+            kind = "link"
         elif low in lex.name_particles and prev in ("name", "particle") and (is_cap(nxt) or nxt in lex.name_particles):
             kind = "particle"
         else:
@@ -140,18 +132,18 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, skip: set[int] | None
             kind = "name"  # "inlichtingenbaas Dan Coats": a first name that is also a word
         if not kind:
             break
-        if kind == "art" and prev not in (None, "van"):
+        if kind == "art" and prev not in (None, "link"):
             break
         if kind == "particle" and prev not in ("name", "particle"):
             break
-        if kind == "adj" and prev not in (None, "art", "adj", "van"):
+        if kind == "adj" and prev not in (None, "art", "adj", "link"):
             break
         if kind == "name" and prev == "adj" and low in lex.np_stop:
             break
         out.append(t)
         kinds.append(kind)
         k += 1
-    while kinds and kinds[-1] in ("art", "van", "particle", "adj"):
+    while kinds and kinds[-1] in ("art", "link", "particle", "adj"):
         out.pop()
         kinds.pop()
     return out if any(k in ("name", "role") for k in kinds) else []
@@ -191,7 +183,7 @@ def np_before(toks: list[Token], i: int, lex: QuoteLexicon, clause_start_only: b
     """The speaker phrase ending right before position ``i`` (a subject: "Peskov zei")."""
     if i > 0 and toks[i - 1].text.lower() in lex.pronouns:
         k = i - 2
-        if k < 0 or toks[k].text in _CLAUSE_START or toks[k].text.lower() in lex.fillers:
+        if k < 0 or _clause_start(toks[k].text, lex) or toks[k].text.lower() in lex.fillers:
             return [toks[i - 1]]
         return []
     out: list[Token] = []
@@ -201,13 +193,13 @@ def np_before(toks: list[Token], i: int, lex: QuoteLexicon, clause_start_only: b
         t = toks[k]
         low = t.text.lower()
         head = kinds[0] if kinds else None
-        if low == "van" and out and head in ("name", "role", "art", "adj") and k >= 1 \
+        if low in lex.of_words and out and head in ("name", "role", "art", "adj") and k >= 1 \
                 and is_role(toks[k - 1].text, lex):
-            kind = "van"
+            kind = "link"
         else:
             kind = _np_word(t, lex, None)
         if not kind and head == "name" and low.isalpha() and low == t.text and k >= 1 and (
-                toks[k - 1].text.lower() in _ARTICLES or is_adjective(toks[k - 1].text)):
+                toks[k - 1].text.lower() in lex.determiners or is_adjective(toks[k - 1].text, lex)):
             kind = "role"  # "de Palestijnse beweging Hamas": a describing noun before a name
         if not kind and is_cap(t.text) and head == "name" and k >= 1 and is_role(toks[k - 1].text, lex):
             kind = "name"  # "inlichtingenbaas Dan Coats zei"
@@ -220,22 +212,27 @@ def np_before(toks: list[Token], i: int, lex: QuoteLexicon, clause_start_only: b
         out.insert(0, t)
         kinds.insert(0, kind)
         k -= 1
-        if kind == "art" and not (k >= 1 and toks[k].text.lower() == "van" and is_role(toks[k - 1].text, lex)):
+        if kind == "art" and not (k >= 1 and toks[k].text.lower() in lex.of_words and is_role(toks[k - 1].text, lex)):
             break
-    while kinds and kinds[0] in ("van", "particle"):
+    while kinds and kinds[0] in ("link", "particle"):
         out.pop(0)
         kinds.pop(0)
     if not any(x in ("name", "role") for x in kinds):
         return []
     if clause_start_only and k >= 0:
         prev = toks[k].text
-        if prev.lower() in {"zijn", "haar", "hun"} and k >= 1 and toks[k - 1].text.lower() == "en":
+        if prev.lower() in lex.possessives and k >= 1 and toks[k - 1].text.lower() in lex.and_words:
             return out  # "X en zijn Franse ambtgenoot Y verklaarden"
-        if prev not in _CLAUSE_START and prev.lower() not in lex.fillers and not _is_quote_mark(prev) \
+        if not _clause_start(prev, lex) and prev.lower() not in lex.fillers and not _is_quote_mark(prev) \
                 and not (prev[-1] in ".!?" and (len(prev) == 1 or prev[:-1].isupper())) \
-                and not (out[0].text in {"De", "Het", "Een"} and after_heading(toks, out[0].i, lex)):
+                and not (out[0].text in {a.capitalize() for a in lex.articles} and after_heading(toks, out[0].i, lex)):
             return []  # a capitalised article inside a sentence starts one (a run-in subheading)
     return out
+
+
+def _clause_start(word: str, lex: QuoteLexicon) -> bool:
+    """A clause starts after ``word``: a comma, colon, dash or bracket, or a coordinator ("en", "maar")."""
+    return word in _CLAUSE_PUNCT or word in lex.coordinators
 
 
 def after_heading(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
@@ -248,7 +245,7 @@ def after_heading(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
         if is_cap(toks[j].text):
             start = j == 0 or toks[j - 1].text in {".", "!", "?", ":"} or toks[j - 1].text.endswith(".")
             last = toks[k - 1].text.lower()
-            return start and j < k and last not in _ARTICLES | lex.prepositions | lex.np_stop
+            return start and j < k and last not in lex.determiners | lex.prepositions | lex.np_stop
     return False
 
 
@@ -256,7 +253,7 @@ def _is_quote_mark(word: str) -> bool:
     return word in {'"', "“", "”", "„", "‘", "’", "'", "«", "»", ",,"}
 
 
-def subject_from_parse(sent: Sentence, i: int) -> list[Token]:
+def subject_from_parse(sent: Sentence, i: int, lex: QuoteLexicon) -> list[Token]:
     """The subject of the cue verb at ``i`` (or of its auxiliary) from the dependency parse."""
     if not sent.parsed:
         return []
@@ -267,7 +264,8 @@ def subject_from_parse(sent: Sentence, i: int) -> list[Token]:
         k = toks[k].head  # "heeft ... gezegd": the participle hangs under its auxiliary
         heads.add(k)
     for t in toks:
-        if t.head in heads and t.rel.lower() in {"su", "nsubj", "nsubj:pass"} and t.text.lower() not in {"dat", "dit"}:
+        if t.head in heads and t.rel.lower() in {"su", "nsubj", "nsubj:pass"} \
+                and t.text.lower() not in lex.demonstratives:
             return [t]
     return []
 
@@ -314,14 +312,15 @@ class SpeakerResolver:
                 return Speaker(name, m.actor, start, end, phrase, "pronoun", bool(m.person))
             return Speaker(None, None, start, end, phrase, "pronoun")
         name_toks = self._name_tokens(toks)
-        if "voor" in [t.text.lower() for t in toks] and len(name_toks) > 2:
+        if {t.text.lower() for t in toks} & self.lex.portfolio_words and len(name_toks) > 2:
             name_toks = name_toks[-2:]  # "minister voor ... Ontwikkelingssamenwerking Sigrid Kaag"
         if len(name_toks) == 1 and len(name_toks[0].text) == 1:
             return None  # "volgens I&O Research" split by the tokenizer: a letter is no name
         ms = self._overlapping(start, end)
         actor = self._actor(ms)
-        if "van" in words:  # "Van Dijk" is a surname; "de woordvoerder van het Kremlin" is not
-            vi = words.index("van")
+        of = next((w for w in words if w in self.lex.of_words), None)
+        if of is not None:  # "Van Dijk" is a surname; "de woordvoerder van het Kremlin" is not
+            vi = words.index(of)
             head, tail = toks[:vi], toks[vi + 1:]
             if any(is_role(t.text, self.lex) for t in head) and not self._name_tokens(head) and tail:
                 tail_names = self._name_tokens(tail)
@@ -332,7 +331,7 @@ class SpeakerResolver:
                                  and tail_names[0].start < m.span.end]
                     if is_role(before_name, self.lex):
                         # "een topadviseur van president Zelensky": the adviser speaks, unnamed
-                        text = " ".join(t.text for t in head if t.text.lower() not in _ARTICLES)
+                        text = " ".join(t.text for t in head if t.text.lower() not in self.lex.determiners)
                         return Speaker(text, actor, start, end, phrase, "role")
                     if person_ms or (k > 0 and len(tail_names) > 1):
                         # "de woordvoerder van het Kremlin Dmitri Peskov": the named person speaks
@@ -387,10 +386,9 @@ class SpeakerResolver:
                     return m.actor
         return next((m.actor for m in ms if m.actor), None)
 
-    @staticmethod
-    def _strip_article(toks: list[Token]) -> list[Token]:
+    def _strip_article(self, toks: list[Token]) -> list[Token]:
         k = 0
-        while k < len(toks) - 1 and toks[k].text.lower() in _ARTICLES:
+        while k < len(toks) - 1 and toks[k].text.lower() in self.lex.determiners:
             k += 1
         return toks[k:]
 
@@ -401,13 +399,13 @@ class SpeakerResolver:
         for n, t in enumerate(toks):
             w = t.text
             described = any(is_role(t.text, self.lex) or (t.text.isalpha() and t.text.islower()
-                                                          and t.text not in _ARTICLES)
+                                                          and t.text not in self.lex.determiners)
                             for t in toks[:n] if cur and t.start < cur[0].start)
-            if w == "van" and len([c for c in cur if is_cap(c.text)]) >= 2 and (
+            if w in self.lex.of_words and len([c for c in cur if is_cap(c.text)]) >= 2 and (
                     self._org_follows(toks[n + 1:]) or described):
                 break  # "António Guterres van de VN", "topman Torstein Hagen van Viking Cruises"
-            namey = (is_cap(w) and not is_role(w, self.lex) and not _NATIONALITY.match(w)
-                     and w.lower() not in _ARTICLES)
+            namey = (is_cap(w) and not is_role(w, self.lex) and not self.lex.nationality_adjective.match(w)
+                     and w.lower() not in self.lex.determiners)
             particle = cur and w.lower() in self.lex.name_particles and w.islower()
             if "-" in w and w.rsplit("-", 1)[1].islower():
                 namey = False  # "Night-presentator": a description, not a name
@@ -422,15 +420,15 @@ class SpeakerResolver:
         if len(best) > 1 and self._ordinary_word(best[0].text, best[0].start):
             best = best[1:]
         k = toks.index(best[0]) if best else 0
-        if len(best) > 2 and k > 0 and _NATIONALITY.match(toks[k - 1].text) \
-                and self.text[:toks[k - 1].start].split()[-1:] == ["van"]:
+        if len(best) > 2 and k > 0 and self.lex.nationality_adjective.match(toks[k - 1].text) \
+                and self.text[:toks[k - 1].start].split()[-1:] in [[w] for w in self.lex.of_words]:
             best = best[1:]  # "minister van Europese Zaken Nathalie Loiseau": the portfolio is no first name
         return best
 
     def _org_follows(self, toks: list[Token]) -> bool:
         """The phrase starts with a state or an organisation ("de VN", "het Kremlin")."""
         for t in toks[:3]:
-            if t.text.lower() in _ARTICLES:
+            if t.text.lower() in self.lex.determiners:
                 continue
             return any(m.span.start <= t.start < m.span.end and not m.person for m in self.analysis.mentions)
         return False
@@ -475,17 +473,18 @@ class SpeakerResolver:
         for m in self.analysis.mentions:
             if m.person == person and m.kind == "name":
                 words = [w for w in m.span.text.split() if is_cap(w) and not is_role(w, self.lex)
-                         and not _NATIONALITY.match(w)]
+                         and not self.lex.nationality_adjective.match(w)]
                 if words:
                     forms.append(words)
         if not forms:
             return person
         # the longest form, leaving out genitives ("Trumps" beside "Trump")
+        gen = self.lex.genitive_suffix
         lasts = {f[-1] for f in forms}
-        plain = [f for f in forms if not (f[-1].endswith("s") and f[-1][:-1] in lasts)] or forms
+        plain = [f for f in forms if not (f[-1].endswith(gen) and f[-1][:-len(gen)] in lasts)] or forms
         best = list(max(plain, key=len))
         canon = person.split()[-1] if person.split() else ""
-        if best[-1].endswith("s") and best[-1][:-1] == canon:
+        if best[-1].endswith(gen) and best[-1][:-len(gen)] == canon:
             best[-1] = canon  # only the genitive in the text: "Mays" -> "May"
         return self.fullest(" ".join(best))
 
@@ -495,12 +494,12 @@ class SpeakerResolver:
         if not last or not is_cap(last):
             return name
         best = name
-        pat = re.compile(r"((?:[A-ZÀ-Ý][\w’'-]*[ \t]+|(?:van|de|der|von|den|al|bin)[ \t]+){1,3})" + re.escape(last)
-                         + r"\b")
+        particles = "|".join(re.escape(p) for p in self.lex.surname_particles)
+        pat = re.compile(r"((?:[A-ZÀ-Ý][\w’'-]*[ \t]+|(?:" + particles + r")[ \t]+){1,3})" + re.escape(last) + r"\b")
         for m in pat.finditer(self.text):
             words = m.group(0).split()
-            while words and (is_role(words[0], self.lex) or _NATIONALITY.match(words[0])
-                             or words[0].lower() in _ARTICLES | self.lex.fillers | self.lex.np_stop
+            while words and (is_role(words[0], self.lex) or self.lex.nationality_adjective.match(words[0])
+                             or words[0].lower() in self.lex.determiners | self.lex.fillers | self.lex.np_stop
                              or words[0].lower() in self.lex.name_particles or not is_cap(words[0])):
                 words.pop(0)
             if any(is_role(w, self.lex) for w in words):
@@ -510,8 +509,8 @@ class SpeakerResolver:
             if words:
                 first = words[0]
                 before = self.text[:m.start(0) + m.group(0).find(first)].split()[-1:]
-                if before and (before[0].lower() in _ARTICLES | {"van"} | self.lex.prepositions
-                               or is_adjective(before[0])):
+                if before and (before[0].lower() in self.lex.determiners | self.lex.of_words | self.lex.prepositions
+                               or is_adjective(before[0], self.lex)):
                     continue  # "de Europese Commissie Von der Leyen"
                 at = m.start(0) + m.group(0).find(first)
                 if self._ordinary_word(first, at) or any(
@@ -523,13 +522,13 @@ class SpeakerResolver:
         return best
 
 
-def find_aux(toks: list[Token], i: int) -> int | None:
+def find_aux(toks: list[Token], i: int, lex: QuoteLexicon) -> int | None:
     """The finite auxiliary of a participle or infinitive cue ("heeft ... gezegd", "zou X hebben
     gezegd"): the leftmost auxiliary in the clause before the cue."""
     found = None
     for k in range(i - 1, max(-1, i - 12), -1):
-        if toks[k].text in {",", ":", ";"} or toks[k].text.lower() in {"dat", "die", "omdat", "wat"}:
+        if toks[k].text in {",", ":", ";"} or toks[k].text.lower() in lex.aux_clause_bounds:
             break
-        if toks[k].text.lower() in _AUX:
+        if toks[k].text.lower() in lex.auxiliaries:
             found = k
     return found
