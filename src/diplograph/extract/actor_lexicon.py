@@ -47,11 +47,16 @@ class Lexicon:
     filler_words: list[str] = field(default_factory=list)
     comparison_words: list[str] = field(default_factory=list)
     compared_words: list[str] = field(default_factory=list)
+    comparative_words: list[str] = field(default_factory=list)  # "dan" after a comparative: "erger dan China"
+    quantifiers: set[str] = field(default_factory=set)  # "85 Nederlanders", "duizenden Russen": people
+    counterpart_nouns: list[str] = field(default_factory=list)  # "vredesbesprekingen met de Palestijnen"
+    counterpart_prepositions: set[str] = field(default_factory=set)
     role_re: re.Pattern[str] = field(init=False)
     list_fillers: re.Pattern[str] = field(init=False)  # "landen als" between a locative and a list
     comparison_re: re.Pattern[str] = field(init=False)  # "net zoals", "zoals bij"
     compared_re: re.Pattern[str] = field(init=False)  # "in tegenstelling tot" right before the name
     example_re: re.Pattern[str] = field(init=False)  # "landen, waaronder": group 1 is the set noun
+    comparative_re: re.Pattern[str] = field(init=False)  # "erger dan" right before the name
     role_glued: re.Pattern[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -64,6 +69,9 @@ class Lexicon:
         self.comparison_re = re.compile(r"(?<!\w)(?:" + marks + r")(?!\w)")
         heads = "|".join(re.escape(fold(c)).replace(r"\ ", r"\s+") for c in self.compared_words) or "(?!)"
         self.compared_re = re.compile(r"(?<!\w)(?:" + heads + r")\s+(?:(?:de|het)\s+)?(?:\w+\s+(?:als|zoals)\s+)?$")
+        than = "|".join(re.escape(fold(c)) for c in self.comparative_words) or "(?!)"
+        # a comparative (-er: "erger", "groter", "meer", "minder") and "dan" right before the name
+        self.comparative_re = re.compile(r"(?<!\w)\w+er\s+(?:" + than + r")\s+(?:(?:de|het)\s+)?$")
         phrases = sorted(self.roles, key=len, reverse=True)
         # "vicevoorzitter van de (Russische) veiligheidsraad": a nationality may stand inside the phrase
         body = "|".join(re.sub(r"(van\\ (?:de|het)\\ )", r"\1(?:\\w+\\ )?", re.escape(p)) for p in phrases)
@@ -114,6 +122,10 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         filler_words=[str(w) for w in data.get("list_fillers", [])],
         comparison_words=[str(w) for w in data.get("comparisons", [])],
         compared_words=[str(w) for w in data.get("compared", [])],
+        comparative_words=[str(w) for w in data.get("comparatives", [])],
+        quantifiers=low("quantifiers"),
+        counterpart_nouns=sorted(low("counterpart_nouns")),
+        counterpart_prepositions=low("counterpart_prepositions"),
     )
 
 

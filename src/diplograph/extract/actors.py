@@ -251,8 +251,10 @@ class Linker:
             loc = loc or (self._is_place(h) and self._example_in_complement(h, head))
             ok = not loc and not self._describes_non_actor(h) and not self._in_comparison(head) \
                 and self._listed(h) and (h.alias.kind != "adjective" or self._qualifies_actor(h))
-            if ok and h.alias.ambiguous:
-                ok = self._agent_follows(h)
+            if ok and h.alias.kind == "demonym" and self._counted(h):
+                ok = False
+            elif ok and h.alias.ambiguous:
+                ok = self._agent_follows(h) or (h.alias.kind == "demonym" and self._counterpart(h))
             flags.append(ok)
         # "Oekraïne en westerse landen": an ambiguous item of a list of acting names counts
         for i in range(1, len(hits)):
@@ -261,6 +263,22 @@ class Linker:
                     and flags[i - 1] and prev.alias.kind in ("name", "metonym") and not flags[i]:
                 flags[i] = self._listed(h) and not (self._is_place(h) and self._locative(h))
         return flags
+
+    def _counted(self, h: Hit) -> bool:
+        """A demonym counted as people, not the state: "85 Nederlanders", "duizenden Russen"."""
+        before = words_before(self.text, h.start, 1)
+        return bool(before) and (before[0].isdigit() or before[0] in self.lex.quantifiers)
+
+    def _counterpart(self, h: Hit) -> bool:
+        """A demonym as the party talked with or fought: "vredesbesprekingen met de Palestijnen",
+        "onderhandelingen met de Russen"."""
+        words = words_before(self.text, h.start, 3)
+        if words and words[-1] in ("de", "het"):
+            words = words[:-1]
+        if len(words) < 2 or words[-1] not in self.lex.counterpart_prepositions:
+            return False
+        noun = words[-2]
+        return any(noun == n or (noun.endswith(n) and len(n) >= 4) for n in self.lex.counterpart_nouns)
 
     def _listed(self, h: Hit) -> bool:
         """Whether the hit's code is one a document's actor list may hold (SCHEMA's codes; KB ``listed``)."""
@@ -296,6 +314,9 @@ class Linker:
         if re.search(r"[.;:!?\"“”„(]\s*$", before):
             return False
         words = words_before(before, len(before), 4)
+        if len(words) > 2 and words[-2] in ("de", "het") and words[-1].endswith("e") and words[-1].isalpha() \
+                and words[-3] in self.lex.locatives:
+            words = words[:-2]  # "in het mazelenvrije Costa Rica", "in het olierijke Brunei"
         if words and words[-1] in ("de", "het", "den"):  # "in de Tweede Kamer", "in het Witte Huis"
             words = words[:-1]
         preps = self.lex.locatives | self.lex.origin_prepositions if country else self.lex.locatives
@@ -330,9 +351,11 @@ class Linker:
 
     def _in_comparison(self, pos: int) -> bool:
         """A name in a comparison, not in what is reported: "zoals bij de toetredingsaanvragen van Zweden",
-        "net zoals we deden voor Finland"; right after "in tegenstelling tot", "een land als"."""
+        "net zoals we deden voor Finland"; right after "in tegenstelling tot", "een land als" or a comparative
+        ("op handelsgebied 'erger dan China'")."""
         clause = re.split(r"[.;:!?,\"“”„()]", fold(self.text[max(0, pos - 100):pos]))[-1]
-        return bool(self.lex.comparison_re.search(clause) or self.lex.compared_re.search(clause))
+        return bool(self.lex.comparison_re.search(clause) or self.lex.compared_re.search(clause)
+                    or self.lex.comparative_re.search(clause))
 
     def _is_place(self, h: Hit) -> bool:
         """States, seats and "het Westen" can be places; organisations and people cannot."""
