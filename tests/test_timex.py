@@ -72,8 +72,11 @@ def test_date_after_tot_is_a_deadline_ahead() -> None:
     # eval/heldout2.jsonl dpg2019-10802034-b (published 10 April 2019): "tot 30 juni" lies ahead
     t = one("het verzoek van Theresa May om de brexit uit te stellen tot 30 juni", "2019-04-10")
     assert t.date == "2019-06-30" and t.future
-    # without the deadline word a later day of the year is last year's (existing behaviour)
-    assert one("op 30 juni", "2019-04-10").date == "2018-06-30"
+    # without the deadline word a later day of the year is last year's in a past-tense clause, and this
+    # year's when the clause gives no tense and it is at most three months ahead
+    assert one("op 30 juni", "2019-04-10", past_context=True).date == "2018-06-30"
+    assert one("op 30 juni", "2019-04-10").date == "2019-06-30"
+    assert one("op 30 november", "2019-04-10").date == "2018-11-30"
 
 
 def test_part_of_a_year() -> None:
@@ -94,3 +97,38 @@ def test_tonight_is_today_and_tense_dependent() -> None:
     t = one("De leiders van de 27 EU-lidstaten komen vanavond bij elkaar", "2019-04-10")
     assert t.date == "2019-04-10" and t.bare_weekday
     assert not one("Twee penvrienden ontmoeten elkaar vandaag in Hanoi.", "2019-02-27").bare_weekday  # heldout2
+
+
+def test_date_without_year_shortly_after_publication_lies_ahead() -> None:
+    # dpgmedia2019 dpg2019-10773662 (2 April 2019): "voor de ingelaste EU-top van 10 april"
+    assert one("voor de ingelaste EU-top van 10 april", "2019-04-02").date == "2019-04-10"
+    # dpgmedia2019 dpg2019-10723825 (20 March 2019): "het internationale zakencongres, begin juni in Den Haag"
+    t = one("het internationale zakencongres, begin juni in Den Haag", "2019-03-20")
+    assert t.date == "2019-06" and t.future
+    # in a past-tense clause the same month is last year's (dev nl-dev-010, 2022-10: "eind maart" is earlier)
+    assert one("In juni sloten de landen een akkoord", "2019-02-27", past_context=True).date == "2018-06"
+
+
+def test_year_of_publication_is_neither_past_nor_future() -> None:
+    # "in 2019" in an article of March 2019 may lie before or after it
+    t = one("De bouw begint in 2019", "2019-03-05")
+    assert t.days_before is None and not t.future and not t.background
+    assert one("sinds 2014", "2019-03-05").background
+
+
+def test_decades_and_last_century_are_background() -> None:
+    # dpgmedia2019 dpg2019-10751799: "Een paar jaar later, het is begin jaren 60, krijgt ..."
+    assert one("Een paar jaar later, het is begin jaren 60, krijgt de dan zittende Britse premier", "2019-03-27"
+               ).background
+    # dpgmedia2019 dpg2019-10796326: "Toen ik eind jaren zestig van de vorige eeuw in de eindexamenklas ... zat"
+    found = resolve("Toen ik eind jaren zestig van de vorige eeuw in de eindexamenklas zat", "2019-04-09")
+    assert [t.text for t in found] == ["eind jaren zestig", "vorige eeuw"] and all(t.background for t in found)
+    assert not resolve("de jaren van onderhandelen", "2019-04-09")
+
+
+def test_weekend() -> None:
+    # dev nl-dev-025: "De VS gaf dit weekend alsnog groen licht voor de levering van F-16's." (pub 2023-08)
+    t = one("De VS gaf dit weekend alsnog groen licht", "2023-08-21")
+    assert t.text == "dit weekend" and not t.background and not t.future
+    assert one("afgelopen weekend", "2023-08-21").date == "2023-08-14"
+    assert one("komend weekend", "2023-08-21").future

@@ -14,9 +14,9 @@ import re
 from diplograph.extract import plover
 from diplograph.extract.event_roles import Group, actor_mentions, groups, subject_codes, trigger_tense
 from diplograph.extract.event_triggers import Lexicon, TriggerMatch, any_match, lexicon
-from diplograph.extract.modality import Modality, classify, cues, negated
+from diplograph.extract.modality import Modality, classify, cues, narrative_time, negated
 from diplograph.extract.pipeline import register
-from diplograph.extract.timex import PubDate
+from diplograph.extract.timex import PubDate, Timex
 from diplograph.model import Analysis, Event, Mention, Sentence
 
 VERSION = "1"
@@ -28,7 +28,7 @@ _CONTENT_TYPES = {"CONSULT", "RETREAT", "CONCEDE", "AID", "COOPERATE", "SANCTION
 # Types whose reciprocal form ("beschuldigen elkaar") is one event per participant.
 _HOSTILE = {"ACCUSE", "THREATEN", "REJECT", "SANCTION", "ASSAULT", "COERCE", "REQUEST"}
 # Types that a condition can qualify (an offer, concession or threat tied to a condition).
-_CONDITIONABLE = {"AGREE", "CONCEDE", "THREATEN", "RETREAT", "SUPPORT", "AID", "COOPERATE", "CONSULT"}
+_CONDITIONABLE = {"AGREE", "CONCEDE", "THREATEN", "RETREAT", "SUPPORT", "AID", "COOPERATE", "CONSULT", "REQUEST"}
 
 
 @register("events")
@@ -49,13 +49,15 @@ class EventsStage:
         pub = PubDate.parse(analysis.doc.date)
         found: list[Event] = []
         prev_groups: list[Group] = []
+        context: Timex | None = None  # the time the previous sentence speaks of
         for sent in analysis.sentences:
             if _furniture(sent, analysis.sentences):
                 continue
             ments = actor_mentions(analysis.mentions, sent)
             grps = groups([m for m in ments if m.participant], analysis.doc.text, 0)
             places = groups(ments, analysis.doc.text, 0)
-            found.extend(self._sentence(analysis, lex, lang, pub, sent, ments, grps, places, prev_groups))
+            found.extend(self._sentence(analysis, lex, lang, pub, sent, ments, grps, places, prev_groups, context))
+            context = narrative_time(sent.text, pub, context, lang)
             if grps:
                 prev_groups = grps
         analysis.events.extend(_dedup(found))
@@ -63,7 +65,7 @@ class EventsStage:
     # ------------------------------------------------------------------ per sentence
     def _sentence(self, analysis: Analysis, lex: Lexicon, lang: str, pub: PubDate | None, sent: Sentence,
                   ments: list[Mention], grps: list[Group], places: list[Group],
-                  prev_groups: list[Group]) -> list[Event]:
+                  prev_groups: list[Group], context: Timex | None = None) -> list[Event]:
         text = sent.text
         triggers = lex.find(text)
         if not triggers:
@@ -119,7 +121,8 @@ class EventsStage:
             frame_start = _frame_start(text, clause[0])
             mod = classify(text, clause, (trig.start, trig.end), pub, lang, rule.negation_ok, frame_start,
                            noun=rule.noun, conditionable=rule.type in _CONDITIONABLE,
-                           tense=self._tense(sent, text, trig) if rule.type == "CONSULT" else None)
+                           tense=self._tense(sent, text, trig) if rule.type == "CONSULT" else None,
+                           context=context)
             ev = self._code(lex, text, trig, clause, actor, recipient, mod)
             if ev is None:
                 continue

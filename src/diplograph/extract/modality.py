@@ -35,6 +35,14 @@ class Cues:
     obligation: list[re.Pattern[str]]
     tense_tags: dict[str, str]
     present_forms: set[str]
+    past_forms: set[str]
+    perfect: re.Pattern[str] | None
+    past_suffix: re.Pattern[str] | None
+    finite_verbs: set[str]
+    verb_ending: re.Pattern[str] | None
+    determiners: set[str]
+    anaphoric_time: list[re.Pattern[str]]
+    present_time: list[re.Pattern[str]]
 
 
 @cache
@@ -60,6 +68,13 @@ def cues(lang: str = "nl") -> Cues | None:
         condition_subjects=set(data.get("condition_subjects", [])),
         speech=c("speech"), obligation=c("obligation"), tense_tags=dict(data.get("tense_tags") or {}),
         present_forms={w.lower() for w in data.get("present_forms", [])},
+        past_forms={w.lower() for w in data.get("past_forms", [])},
+        perfect=re.compile(data["perfect_regex"], re.I) if data.get("perfect_regex") else None,
+        past_suffix=re.compile(data["past_suffix_regex"], re.I) if data.get("past_suffix_regex") else None,
+        finite_verbs={w.lower() for w in data.get("finite_verbs", [])},
+        verb_ending=re.compile(data["verb_ending_regex"], re.I) if data.get("verb_ending_regex") else None,
+        determiners={w.lower() for w in data.get("determiners", [])},
+        anaphoric_time=c("anaphoric_time"), present_time=c("present_time"),
     )
 
 
@@ -73,6 +88,17 @@ class Modality:
 _CLAUSE_END = re.compile(r"[,;:.!?\"”]|\s[–-]\s")
 
 
+def past_tense(c: Cues, clause: str, trigger: str, noun: bool = False) -> bool:
+    """True when the clause is told in a past tense: a past form or auxiliary, a perfect ("heeft ... gezegd"),
+    or a verb trigger with a regular past ending ("beloofde", "eiste")."""
+    if any(w in c.past_forms for w in re.findall(r"\w+", clause.lower())):
+        return True
+    if c.perfect is not None and c.perfect.search(clause):
+        return True
+    words = trigger.split()
+    return bool(not noun and words and c.past_suffix is not None and c.past_suffix.fullmatch(words[0]))
+
+
 def negated(c: Cues, window: str) -> bool:
     """True when ``window`` (clause up to just after the trigger) holds a negation."""
     for rx in c.negation:
@@ -84,6 +110,23 @@ def negated(c: Cues, window: str) -> bool:
 
 def _covers(rx: re.Pattern[str], text: str, pos: int) -> bool:
     return any(m.start() <= pos < m.end() for m in rx.finditer(text))
+
+
+def _has_verb(c: Cues, words: list[str]) -> bool:
+    """True when a clause after its first word holds a finite verb: a listed one, or a word with a verb
+    ending that no determiner precedes ("als Londen te kwader trouw zou handelen", not "als de pest")."""
+    prev = ""
+    for i, raw in enumerate(words):
+        w = raw.lower().strip(",.;:!?\"'“”„‘’()")
+        if i == 0:
+            prev = w
+            continue
+        if w in c.past_forms or w in c.finite_verbs:
+            return True
+        if c.verb_ending is not None and c.verb_ending.fullmatch(w) and prev not in c.determiners:
+            return True
+        prev = w
+    return False
 
 
 def find_condition(c: Cues, sentence: str, trig_start: int, trig_end: int) -> str | None:
@@ -106,7 +149,7 @@ def find_condition(c: Cues, sentence: str, trig_start: int, trig_end: int) -> st
             if len(words) < 2:
                 continue
             if m.group().lower() in c.condition_subject_markers and not (
-                    words[0].lower() in c.condition_subjects or words[0][:1].isupper()):
+                    (words[0].lower() in c.condition_subjects or words[0][:1].isupper()) and _has_verb(c, words)):
                 continue
             if best is None or abs(m.start() - trig_start) < abs(best[0] - trig_start):
                 best = (m.start(), end)
@@ -126,12 +169,15 @@ def classify(
     noun: bool = False,
     conditionable: bool = True,
     tense: str | None = None,
+    context: Timex | None = None,
 ) -> Modality:
     """Modality of the event whose trigger spans ``trigger`` inside ``sentence``.
 
     ``clause`` bounds the trigger's clause; ``frame_start`` where its reporting frame (the main
     clause of "X zei eerder dat ...") begins.  Offsets are into ``sentence``.  ``tense`` ("present",
     "past" or None) is the tense of the trigger when it is a finite verb and a tagger gave it.
+    ``context`` is the time the sentences before speak of (:func:`narrative_time`): a clause without a
+    time expression of its own that points back to it ("Israël wees toen ook naar Hamas") takes it.
     """
     c = cues(lang)
     if c is None:
@@ -144,8 +190,12 @@ def classify(
         # "Poetin en Erdogan spreken elkaar donderdag": a meeting verb in the present tense with a bare
         # weekday is scheduled.
         future_ctx = any(t.bare_weekday and cs <= t.start < ce for t in resolve(sentence, pub, lang))
-    timexes = resolve(sentence, pub, lang, future_context=future_ctx)
+    past = not future_ctx and past_tense(c, sentence[cs:ce], sentence[ts:te], noun)
+    timexes = resolve(sentence, pub, lang, future_context=future_ctx, past_context=past)
     tx = _nearest([t for t in timexes if not _barred(c, sentence, te, t)], ts, te, cs, ce)
+    anaphoric = tx is None and context is not None and any_match(c.anaphoric_time, sentence[cs:ce]) is not None
+    if anaphoric:
+        tx = context
     tail = sentence[te:ce].split()
     lead = re.split(r"[,\"“”‘’']", sentence[cs:ts])[-1].split()
     neg_window = " ".join(lead[-4:]) + " " + sentence[ts:te] + " " + " ".join(tail[:3])
@@ -159,6 +209,13 @@ def classify(
         return Modality("hypothetical", timex=tx)
     if tx is not None and tx.background:
         return Modality("historical", timex=tx)
+    if anaphoric:
+        return Modality("future" if tx is not None and tx.future else "asserted", timex=tx)
+    if tx is None and context is not None and context.background and past and not future_ctx \
+            and not any_match(c.present_time, sentence[cs:ce]) and not any_match(c.speech, frame):
+        # a past-tense clause with no time of its own goes on with the background the sentence before told
+        # (not a report of what someone said: "..., zei senator X")
+        return Modality("historical", timex=context)
     if noun and any(rx.search(sentence[:ts]) for rx in c.background_before):
         return Modality("historical", timex=tx)
     hist = _historical_cue(c, frame, sentence[cs:ce], ts - cs, te - cs)
@@ -167,6 +224,21 @@ def classify(
     if (tx is not None and tx.future) or future_ctx:
         return Modality("future", timex=tx)
     return Modality("asserted", timex=tx)
+
+
+def narrative_time(sentence: str, pub: PubDate | None, context: Timex | None, lang: str = "nl") -> Timex | None:
+    """The time a sentence speaks of, for the sentences after it: its first dated time expression (not a
+    deadline); else, when it is told in a past tense or points back ("toen"), the ``context`` it carries on."""
+    c = cues(lang)
+    if c is None or pub is None:
+        return None
+    past = past_tense(c, sentence, "")
+    own = [t for t in resolve(sentence, pub, lang, past_context=past) if t.days_before is not None and not t.deadline]
+    if own:
+        return own[0]
+    if any_match(c.present_time, sentence):
+        return None
+    return context if past or any_match(c.anaphoric_time, sentence) else None
 
 
 def _barred(c: Cues, sentence: str, te: int, t: Timex) -> bool:

@@ -102,6 +102,9 @@ def _regexes(lang: str) -> dict[str, re.Pattern[str]]:
         "plainyear": re.compile(b + r"(vorig|volgend)\s+jaar" + e, re.I),
         **({"yearpart": re.compile(b + rf"({_alts(v['year_parts'])})\s+({_alts(v['year_words'])})\s+jaar" + e, re.I)}
            if v.get("year_parts") else {}),
+        **({"decade": re.compile(b + rf"(?:(?:{_alts(v['year_parts'])})\s+)?(?:de\s+)?jaren\s+"
+                                 rf"({_alts(v['decades'])}|'?\d0)" + e, re.I)} if v.get("decades") else {}),
+        **({"century": re.compile(b + rf"(?:{_alts(v['century'])})" + e, re.I)} if v.get("century") else {}),
         **({"clock": re.compile(b + rf"(?:{_alts(v['clock_before'])})\s+\d{{1,2}}(?:[.:]\d{{2}})?\s+"
                                 rf"(?:{_alts(v['clock_unit'])})" + e, re.I)} if v.get("clock_before") else {}),
     }
@@ -121,10 +124,13 @@ def _fmt(d: date, precision: str) -> str:
     return d.isoformat()
 
 
-def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_context: bool = False) -> list[Timex]:
+def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_context: bool = False,
+            past_context: bool = False) -> list[Timex]:
     """Time expressions in ``text`` resolved against the publication date ``pub``.
 
-    ``future_context``: the clause speaks of what is to come, so a bare weekday is the next one.
+    ``future_context``: the clause speaks of what is to come, so a bare weekday is the next one and a
+    month or date without a year lies ahead.  ``past_context``: the clause is in a past tense, so such a
+    month or date lies behind.  With neither, a month or date without a year is the nearest one.
     Without a publication date only absolute dates (with a year) are resolved.
     """
     rx = _regexes(lang)
@@ -164,9 +170,9 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
             year = int(m.group(3))
         elif p:
             year = p.anchor.year
-            if p.precision != "year" and not future_context and not deadline(m.start()) \
-                    and (month, day) > (p.anchor.month, p.anchor.day + 7):
-                year -= 1
+            if p.precision != "year":
+                year = _year_of(p.anchor, month, day, forward=future_context or deadline(m.start()),
+                                backward=past_context, grace=7)
         else:
             continue
         try:
@@ -192,15 +198,14 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
             year = p.anchor.year + (-1 if relyear.lower() == "vorig" else 1)
         else:
             year = p.anchor.year
-            forward = (rel and rel.lower() in fut_words) or future_context or deadline(m.start())
-            backward = rel and rel.lower() in past_words
+            backward = bool(rel and rel.lower() in past_words)
+            forward = not backward and bool((rel and rel.lower() in fut_words) or future_context
+                                            or deadline(m.start()))
             if p.precision != "year":
-                if month > p.anchor.month and not forward:
-                    year -= 1
-                elif month < p.anchor.month and forward and not backward:
-                    year += 1
-                elif month == p.anchor.month and backward:
-                    year -= 1
+                if month == p.anchor.month:
+                    year -= 1 if backward else 0
+                else:
+                    year = _year_of(p.anchor, month, 15, forward=forward, backward=backward or past_context)
         day = {"early": 5, "mid": 15, "late": 25}.get(v["month_parts"].get((part or "").lower(), ""), 15)
         add(m, date(year, month, day), "month")
 
@@ -213,6 +218,18 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
 
     for m in rx["year"].finditer(text):
         add(m, date(int(m.group(1)), 7, 1), "year")
+        if p and found and found[-1].start == m.start() and int(m.group(1)) == p.anchor.year \
+                and p.precision != "year":
+            found[-1].days_before = None  # "in 2019" in an article of 2019: before or after is not known
+
+    for m in rx["decade"].finditer(text) if "decade" in rx else ():
+        # "de jaren negentig", "begin jaren 60": a decade of the last century, long before any article
+        word = m.group(1).lower().lstrip("'")
+        n = int(word) if word.isdigit() else int(v["decades"].get(word, 0))
+        if 10 <= n <= 90:
+            add(m, date(1900 + n + 5, 1, 1), "year")
+    for m in rx["century"].finditer(text) if "century" in rx else ():
+        add(m, date(1950, 1, 1), "year")
 
     if not p:
         return sorted(found, key=lambda t: t.start)
@@ -273,6 +290,21 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
         else:
             add(m, p.anchor, p.precision, bare_weekday=later)
     return sorted(found, key=lambda t: t.start)
+
+
+def _year_of(anchor: date, month: int, day: int, forward: bool, backward: bool, grace: int = 0) -> int:
+    """The year of a month and day given without one: ahead of publication when ``forward``, behind it
+    when ``backward`` (up to ``grace`` days ahead still counts as this year); else ahead only when it is
+    at most three months ahead ("de EU-top van 10 april" in an article of 2 April), behind otherwise."""
+    y = anchor.year
+    this = date(y, month, min(day, calendar.monthrange(y, month)[1]))
+    if forward:
+        return y if this >= anchor - timedelta(days=grace) else y + 1
+    if backward:
+        return y if this <= anchor + timedelta(days=grace) else y - 1
+    if this <= anchor + timedelta(days=grace):
+        return y
+    return y if (this - anchor).days <= 92 else y - 1
 
 
 def _number(word: str, v: dict[str, Any]) -> int:
