@@ -727,3 +727,27 @@ def test_past_tense_goes_on_with_the_background_before(pipe: Pipeline) -> None:
     a = run(pipe, "Nadat om dezelfde reden de Russische vrachtmaatschappij Airbridge Cargo deels van Schiphol werd "
                   "verbannen, dreigde Rusland het Siberische luchtruim voor KLM te sluiten.", "2019-03-07")
     assert find(a, "THREATEN").modality == "asserted"
+
+
+def test_fixed_phrase_zo_snel_mogelijk_hedges_nothing(pipe: Pipeline) -> None:
+    # seed-000: "zo snel mogelijk" says how soon, not that the call may not be real
+    a = run(pipe, "China en Frankrijk roepen de internationale gemeenschap op om een escalatie van de crisis in "
+                  "Oekraïne te vermijden. Ze roepen ook op om zo snel mogelijk met vredesonderhandelingen te beginnen.")
+    reqs = [e for e in a.events if e.type == "REQUEST"]
+    assert reqs and all(e.modality == "asserted" for e in reqs)
+
+
+def test_negation_of_the_next_clause_does_not_negate_the_trigger(pipe: Pipeline) -> None:
+    # dev nl-dev-002 (2022-03): "geen" belongs to "is er geen contact", not to the invasion
+    a = run(pipe, "Sinds Rusland Oekraïne vorige maand binnenviel is er geen contact op dit hoge niveau meer geweest "
+                  "tussen de oorlogvoerende landen.", "2022-03")
+    e = find(a, "ASSAULT")
+    assert e.actor == ["RUS"] and e.modality == "historical"
+
+
+def test_meeting_just_ended_is_news(pipe: Pipeline) -> None:
+    # dev nl-dev-037 (2025-03): "na afloop van een ingelaste top" is news, not background
+    a = run(pipe, "\"Europa moet het zware werk werk doen\", zei de Britse premier Starmer na afloop van een "
+                  "ingelaste top in Londen over de veiligheid van Oekraïne en Europa.", "2025-03")
+    e = find(a, "CONSULT")
+    assert e.modality == "asserted"

@@ -14,7 +14,7 @@ import re
 from diplograph.extract import plover
 from diplograph.extract.event_roles import Group, actor_mentions, groups, subject_codes, trigger_tense
 from diplograph.extract.event_triggers import Lexicon, TriggerMatch, any_match, lexicon
-from diplograph.extract.modality import Modality, classify, cues, narrative_time, negated
+from diplograph.extract.modality import Modality, classify, cues, narrative_time, negated, own_words
 from diplograph.extract.pipeline import register
 from diplograph.extract.timex import PubDate, Timex
 from diplograph.model import Analysis, Event, Mention, Sentence
@@ -371,7 +371,7 @@ def _negation_adjacent(lang: str, text: str, trig: TriggerMatch) -> bool:
     if c is None:
         return False
     lead = " ".join(text[:trig.start].split()[-2:])
-    tail = " ".join(text[trig.end:].split()[:3])
+    tail = " ".join(own_words(c, text[trig.end:].split()[:3]))
     return negated(c, lead + " " + text[trig.start:trig.end] + " " + tail)
 
 

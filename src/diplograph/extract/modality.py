@@ -23,6 +23,8 @@ class Cues:
     future: list[re.Pattern[str]]
     hypothetical: list[re.Pattern[str]]
     hypothetical_frame: list[re.Pattern[str]]
+    hypothetical_attributive: list[re.Pattern[str]]
+    hypothetical_exceptions: list[re.Pattern[str]]
     historical: list[re.Pattern[str]]
     historical_exceptions: list[re.Pattern[str]]
     pluperfect: re.Pattern[str] | None
@@ -58,7 +60,8 @@ def cues(lang: str = "nl") -> Cues | None:
         negation=c("negation"), negation_exceptions=c("negation_exceptions"),
         condition=[(p, compile_pattern(p)) for p in data.get("condition", [])],
         condition_exceptions=c("condition_exceptions"), future=c("future"), hypothetical=c("hypothetical"),
-        hypothetical_frame=c("hypothetical_frame"),
+        hypothetical_frame=c("hypothetical_frame"), hypothetical_attributive=c("hypothetical_attributive"),
+        hypothetical_exceptions=c("hypothetical_exceptions"),
         historical=c("historical"), historical_exceptions=c("historical_exceptions"),
         pluperfect=re.compile(data["pluperfect_regex"], re.I) if data.get("pluperfect_regex") else None,
         background_before=[re.compile(compile_pattern(p).pattern + r"(?:\s+\S+){0,3}\s*$", re.I)
@@ -97,6 +100,17 @@ def past_tense(c: Cues, clause: str, trigger: str, noun: bool = False) -> bool:
         return True
     words = trigger.split()
     return bool(not noun and words and c.past_suffix is not None and c.past_suffix.fullmatch(words[0]))
+
+
+def own_words(c: Cues, words: list[str]) -> list[str]:
+    """The words after a trigger up to the next finite verb: a negation after that verb is its clause's
+    ("Sinds Rusland Oekraïne vorige maand binnenviel is er geen contact ... geweest")."""
+    out = []
+    for w in words:
+        if w.lower().strip(",.;:!?\"'“”„‘’()") in c.finite_verbs | c.past_forms:
+            break
+        out.append(w)
+    return out
 
 
 def negated(c: Cues, window: str) -> bool:
@@ -198,13 +212,19 @@ def classify(
         tx = context
     tail = sentence[te:ce].split()
     lead = re.split(r"[,\"“”‘’']", sentence[cs:ts])[-1].split()
-    neg_window = " ".join(lead[-4:]) + " " + sentence[ts:te] + " " + " ".join(tail[:3])
+    neg_window = " ".join(lead[-4:]) + " " + sentence[ts:te] + " " + " ".join(own_words(c, tail[:3]))
     if not negation_ok and negated(c, neg_window):
         return Modality("negated", timex=tx)
     cond = find_condition(c, sentence, ts, te) if conditionable else None
     if cond:
         return Modality("conditional", cond, tx)
-    if (any_match(c.hypothetical, sentence[cs:ce]) and not any_match(c.speech, sentence[cs:ts])) or any_match(
+    # A hedge is about the trigger when it stands in its clause before it or just after it ("Rusland stuurt
+    # mogelijk troepen"), not further on ("..., waarbij Nederland mogelijk zijn vetorecht verliest"); an
+    # attributive one only right before it ("een mogelijke aanval"), and not as the object's adjective.
+    hedge_end = te + sum(len(w) + 1 for w in re.findall(r"\s*\S+", sentence[te:ce])[:2])
+    hedge = _hedge(c, sentence[cs:min(ce, hedge_end)])
+    attributive = any_match(c.hypothetical_attributive, " ".join(sentence[cs:ts].split()[-2:]))
+    if ((hedge or attributive) and not any_match(c.speech, sentence[cs:ts])) or any_match(
             c.hypothetical_frame, sentence[:ts]):
         return Modality("hypothetical", timex=tx)
     if tx is not None and tx.background:
@@ -239,6 +259,16 @@ def narrative_time(sentence: str, pub: PubDate | None, context: Timex | None, la
     if any_match(c.present_time, sentence):
         return None
     return context if past or any_match(c.anaphoric_time, sentence) else None
+
+
+def _hedge(c: Cues, text: str) -> bool:
+    """A hedge ("mogelijk", "zou ... kunnen") in ``text`` that is not part of a fixed phrase ("zo snel mogelijk")."""
+    for rx in c.hypothetical:
+        for m in rx.finditer(text):
+            if not any(_covers(ex, text, m.start()) or _covers(ex, text, m.end() - 1)
+                       for ex in c.hypothetical_exceptions):
+                return True
+    return False
 
 
 def _barred(c: Cues, sentence: str, te: int, t: Timex) -> bool:
