@@ -584,3 +584,17 @@ def test_demonyms_counted_as_people_or_named_as_counterparts(pipe: Pipeline) -> 
     a = run(pipe, "Belangrijk verschil is dat Gantz onder voorwaarden oren heeft naar vredesbesprekingen met de "
                   "Palestijnen, terwijl Netanyahu daar niet in gelooft.", "2019-04-08")
     assert "PSE" in a.actors()
+
+
+def test_office_holders_of_2019_and_names_that_only_describe(pipe: Pipeline) -> None:
+    # dpg2019-10796556 (dpgmedia2019): the UN envoy for Libya
+    a = run(pipe, "VN-gezant Ghassan Salame werkt koortsachtig aan de organisatie van een 'nationale conferentie', die "
+                  "zou moeten leiden tot een bestand, een vredesakkoord en nationale verkiezingen.", "2019-04-09")
+    assert ("Ghassan Salamé", "UN") in [(m.person, m.actor) for m in a.mentions]
+    # dpg2019-10747709 (dpgmedia2019): the US attorney general
+    a = run(pipe, "Behalve een samenvatting door minister van justitie William Barr hebben Congres noch president iets "
+                  "gezien.", "2019-03-26")
+    assert ("William Barr", "USA") in [(m.person, m.actor) for m in a.mentions]
+    # dpg2019-10672774 (dpgmedia2019): a name in a "-achtig" compound describes a domestic politician
+    a = run(pipe, "Even permitteert Thiery Baudet zich een Obama-achtig momentje.", "2019-03-06")
+    assert a.actors() == [] and not [m for m in a.mentions if m.person == "Barack Obama"]

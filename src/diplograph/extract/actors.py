@@ -212,7 +212,7 @@ class Linker:
             return
         if a.kind == "person":
             person = self.kb.person(a.person or "")
-            if person is None:
+            if person is None or self._name_described(h):
                 return
             if a.ambiguous and person.name not in self.seen_people:
                 return
@@ -369,6 +369,11 @@ class Linker:
         if h.alias.kind in ("adjective", "demonym"):
             return False  # "in het Duitse München": the capitalised place after it decides (_describes_non_actor)
         return self._place_before(h.start, h.alias.kind == "name")
+
+    def _name_described(self, h: Hit) -> bool:
+        """A person's name that only describes: "een Obama-achtig momentje", "Poetin-aanhangers"."""
+        m = re.match(r"-(\w+)", self.text[h.end:h.end + 30])
+        return bool(m) and m.group(1).lower() in self.lex.name_describers
 
     def _describes_non_actor(self, h: Hit) -> bool:
         """A nationality describing a newspaper, an expert, a time ...; a compound like "Minsk-akkoorden"."""
