@@ -598,3 +598,12 @@ def test_office_holders_of_2019_and_names_that_only_describe(pipe: Pipeline) -> 
     # dpg2019-10672774 (dpgmedia2019): a name in a "-achtig" compound describes a domestic politician
     a = run(pipe, "Even permitteert Thiery Baudet zich een Obama-achtig momentje.", "2019-03-06")
     assert a.actors() == [] and not [m for m in a.mentions if m.person == "Barack Obama"]
+
+
+def test_city_naming_a_treaty_is_no_government(pipe: Pipeline) -> None:
+    # dpg2019-10779117 and dpg2019-10776521 (dpgmedia2019)
+    a = run(pipe, "Maar als we de doelen uit het klimaatakkoord van Parijs niet halen, zal de roep om dergelijke "
+                  "technologische programma's luider worden.", "2019-04-04")
+    assert a.actors() == [] and any(m.actor == "FRA" for m in a.mentions)
+    a = run(pipe, "Daarna kwam het verdrag van Lissabon, dat in 2009 in werking trad.", "2019-04-03")
+    assert a.actors() == []

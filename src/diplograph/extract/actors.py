@@ -368,7 +368,13 @@ class Linker:
         """"in Syrië", "te Washington", "de Poolse hoofdstad Warschau", "in het Duitse München"."""
         if h.alias.kind in ("adjective", "demonym"):
             return False  # "in het Duitse München": the capitalised place after it decides (_describes_non_actor)
-        return self._place_before(h.start, h.alias.kind == "name")
+        return self._place_before(h.start, h.alias.kind == "name") or (h.alias.kind == "metonym" and self._treaty(h))
+
+    def _treaty(self, h: Hit) -> bool:
+        """A city naming a treaty or a battle: "het klimaatakkoord van Parijs", "het verdrag van Lissabon"."""
+        words = words_before(self.text, h.start, 2)
+        return len(words) == 2 and words[1] in ("van", "om") \
+            and any(words[0].endswith(n) for n in self.lex.treaty_nouns)
 
     def _name_described(self, h: Hit) -> bool:
         """A person's name that only describes: "een Obama-achtig momentje", "Poetin-aanhangers"."""
