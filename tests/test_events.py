@@ -751,3 +751,19 @@ def test_meeting_just_ended_is_news(pipe: Pipeline) -> None:
                   "ingelaste top in Londen over de veiligheid van Oekraïne en Europa.", "2025-03")
     e = find(a, "CONSULT")
     assert e.modality == "asserted"
+
+
+def test_going_to_the_table_is_future(pipe: Pipeline) -> None:
+    # dev nl-dev-043 (2025-08-15)
+    a = run(pipe, "Trump en Poetin gaan zowel met hun delegaties als één-op-één om tafel.", "2025-08-15")
+    e = find(a, "AGREE")
+    assert set(e.actor) == {"USA", "RUS"} and e.modality == "future"
+
+
+def test_expected_frame_is_future(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10751012 (27 March 2019): "Verwacht wordt dat ..." before the trigger
+    a = run(pipe, "Lagerhuisleden hebben vandaag tot het eind van de middag om hun gewenste brexitoptie op tafel te "
+                  "leggen. Verwacht wordt dat er in ieder geval meerdere vormen van een zachtere brexit worden "
+                  "voorgesteld, waarin de Britten een zeer nauwe relatie met de EU onderhouden.", "2019-03-27")
+    e = next(e for e in a.events if e.type == "AGREE" and "voorgesteld" in e.evidence.text)
+    assert e.modality == "future"

@@ -21,6 +21,7 @@ class Cues:
     condition: list[tuple[str, re.Pattern[str]]]
     condition_exceptions: list[re.Pattern[str]]
     future: list[re.Pattern[str]]
+    future_frame: list[re.Pattern[str]]
     hypothetical: list[re.Pattern[str]]
     hypothetical_frame: list[re.Pattern[str]]
     hypothetical_attributive: list[re.Pattern[str]]
@@ -59,7 +60,8 @@ def cues(lang: str = "nl") -> Cues | None:
     return Cues(
         negation=c("negation"), negation_exceptions=c("negation_exceptions"),
         condition=[(p, compile_pattern(p)) for p in data.get("condition", [])],
-        condition_exceptions=c("condition_exceptions"), future=c("future"), hypothetical=c("hypothetical"),
+        condition_exceptions=c("condition_exceptions"), future=c("future"), future_frame=c("future_frame"),
+        hypothetical=c("hypothetical"),
         hypothetical_frame=c("hypothetical_frame"), hypothetical_attributive=c("hypothetical_attributive"),
         hypothetical_exceptions=c("hypothetical_exceptions"),
         historical=c("historical"), historical_exceptions=c("historical_exceptions"),
@@ -199,7 +201,7 @@ def classify(
     cs, ce = clause
     ts, te = trigger
     frame = sentence[frame_start if frame_start is not None else cs:ce]
-    future_ctx = bool(any_match(c.future, sentence[cs:ce]))
+    future_ctx = bool(any_match(c.future, sentence[cs:ce]) or any_match(c.future_frame, sentence[:ts]))
     if tense == "present" and not future_ctx:
         # "Poetin en Erdogan spreken elkaar donderdag": a meeting verb in the present tense with a bare
         # weekday is scheduled.
