@@ -607,3 +607,14 @@ def test_city_naming_a_treaty_is_no_government(pipe: Pipeline) -> None:
     assert a.actors() == [] and any(m.actor == "FRA" for m in a.mentions)
     a = run(pipe, "Daarna kwam het verdrag van Lissabon, dat in 2009 in werking trad.", "2019-04-03")
     assert a.actors() == []
+
+
+def test_shares_of_a_people_and_coasts_are_no_state(pipe: Pipeline) -> None:
+    # dpg2019-10796938 (dpgmedia2019): a share of the population
+    a = run(pipe, "Ruim driekwart van de Nederlanders van 16 jaar en ouder lijkt behoorlijk tevreden over de eigen "
+                  "gezondheid.", "2019-04-09")
+    assert a.actors() == []
+    # dpg2019-10755163 (dpgmedia2019): "voor de kust van Libië" is a place
+    a = run(pipe, "Migranten hebben een vrachtschip gekaapt dat hen heeft opgevist voor de kust van Libië.",
+            "2019-03-28")
+    assert "LBY" not in a.actors()

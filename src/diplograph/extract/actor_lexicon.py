@@ -53,6 +53,7 @@ class Lexicon:
     counterpart_prepositions: set[str] = field(default_factory=set)
     name_describers: set[str] = field(default_factory=set)  # "Obama-achtig", "Poetin-aanhangers"
     treaty_nouns: list[str] = field(default_factory=list)  # "het klimaatakkoord van Parijs"
+    shares: set[str] = field(default_factory=set)  # "driekwart van de Nederlanders"
     role_re: re.Pattern[str] = field(init=False)
     list_fillers: re.Pattern[str] = field(init=False)  # "landen als" between a locative and a list
     comparison_re: re.Pattern[str] = field(init=False)  # "net zoals", "zoals bij"
@@ -130,6 +131,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         counterpart_prepositions=low("counterpart_prepositions"),
         name_describers=low("name_describers"),
         treaty_nouns=sorted(low("treaty_nouns")),
+        shares=low("shares"),
     )
 
 

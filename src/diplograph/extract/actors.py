@@ -265,9 +265,13 @@ class Linker:
         return flags
 
     def _counted(self, h: Hit) -> bool:
-        """A demonym counted as people, not the state: "85 Nederlanders", "duizenden Russen"."""
-        before = words_before(self.text, h.start, 1)
-        return bool(before) and (before[0].isdigit() or before[0] in self.lex.quantifiers)
+        """A demonym counted as people, not the state: "85 Nederlanders", "duizenden Russen", "ruim driekwart van
+        de Nederlanders", "70 procent van de Russen"."""
+        before = words_before(self.text, h.start, 4)
+        if len(before) >= 3 and before[-2:] == ["van", "de"]:
+            before = before[:-2]
+        quantity = self.lex.quantifiers | self.lex.shares
+        return bool(before) and (before[-1].isdigit() or before[-1] in quantity)
 
     def _counterpart(self, h: Hit) -> bool:
         """A demonym as the party talked with or fought: "vredesbesprekingen met de Palestijnen",
