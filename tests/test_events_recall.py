@@ -105,3 +105,18 @@ def test_months_are_no_admonition(pipe: Pipeline) -> None:
     # dpgmedia2019 dpg2019-10729049: "maanden ... aan" is not "maant ... aan"
     a = run(pipe, "Maar de Turken wonnen de acht maanden durende veldslag, die aan honderdduizenden het leven kostte.")
     assert not events(a, "REQUEST")
+
+
+def test_announcing_countermeasures_is_a_conditional_threat(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10801537 (eval/tune.jsonl)
+    a = run(pipe, "De EU heeft al aangekondigd met tegenmaatregelen te komen als Trump zijn dreigement doorzet.")
+    e = [x for x in events(a, "THREATEN") if x.actor == ["EU"]]
+    assert e and e[0].recipient == ["USA"] and e[0].modality == "conditional"
+
+
+def test_military_intervention_is_assault_of_its_owner(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10795483 (eval/tune.jsonl)
+    a = run(pipe, "Dat hij Libië nooit uit het vizier was verloren bleek in 2011, toen hij vlak voor de militaire "
+                  "interventie van de Navo terugkeerde met de hoop de revolutie tegen Kadhafi te kunnen leiden.")
+    e = events(a, "ASSAULT")
+    assert e and e[0].actor == ["NATO"]
