@@ -618,3 +618,13 @@ def test_shares_of_a_people_and_coasts_are_no_state(pipe: Pipeline) -> None:
     a = run(pipe, "Migranten hebben een vrachtschip gekaapt dat hen heeft opgevist voor de kust van Libië.",
             "2019-03-28")
     assert "LBY" not in a.actors()
+
+
+def test_portfolio_ministers_are_roles() -> None:
+    # "Energieminister Luis Motta liet zich in vergelijkbare bewoordingen uit" (dpg2019-10686864): portfolio
+    # compounds name a minister; a war minister is a defence minister
+    from diplograph.extract.actor_lexicon import load_lexicon
+    lex = load_lexicon("nl")
+    found = [m.group() for m in lex.role_re.finditer("energieminister luis motta liet zich")]
+    assert found == ["energieminister"]
+    assert lex.role_of("energieminister") == "minister" and lex.role_of("oorlogsminister") == "defence_minister"
