@@ -767,3 +767,15 @@ def test_expected_frame_is_future(pipe: Pipeline) -> None:
                   "voorgesteld, waarin de Britten een zeer nauwe relatie met de EU onderhouden.", "2019-03-27")
     e = next(e for e in a.events if e.type == "AGREE" and "voorgesteld" in e.evidence.text)
     assert e.modality == "future"
+
+
+def test_trigger_inside_an_if_clause_is_hypothetical(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10742224 (25 March 2019)
+    a = run(pipe, "Leden van haar kabinet willen de Britse premier vandaag tot aftreden dwingen. Als May weigert, "
+                  "stappen zij op.", "2019-03-25")
+    e = next(e for e in a.events if e.type == "REJECT" and "weigert" in e.evidence.text)
+    assert e.actor == ["GBR"] and e.modality == "hypothetical"
+    # dpgmedia2019 dpg2019-10777816 (3 April 2019): approval in an if-clause has not happened
+    a = run(pipe, "Als de aangepaste deal wordt goedgekeurd, denkt May dat de Britten voor 22 mei, de datum van de "
+                  "Europese verkiezingen, uit de EU kunnen stappen.", "2019-04-03")
+    assert find(a, "SUPPORT").modality == "hypothetical"

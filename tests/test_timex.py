@@ -132,3 +132,10 @@ def test_weekend() -> None:
     assert t.text == "dit weekend" and not t.background and not t.future
     assert one("afgelopen weekend", "2023-08-21").date == "2023-08-14"
     assert one("komend weekend", "2023-08-21").future
+
+
+def test_date_after_a_boundary_word_is_a_limit() -> None:
+    # dpgmedia2019 dpg2019-10648856 (27 February 2019): the date limits the brexit date, it dates no event
+    t = one("een brexitdatum na eind juni is wat haar betreft uitgesloten", "2019-02-27")
+    assert t.deadline
+    assert not one("Hoekstra toonde zich in december erg tevreden", "2019-04-09").deadline

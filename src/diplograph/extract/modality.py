@@ -26,6 +26,7 @@ class Cues:
     hypothetical_frame: list[re.Pattern[str]]
     hypothetical_attributive: list[re.Pattern[str]]
     hypothetical_exceptions: list[re.Pattern[str]]
+    hypothetical_markers: set[str]
     historical: list[re.Pattern[str]]
     historical_exceptions: list[re.Pattern[str]]
     pluperfect: re.Pattern[str] | None
@@ -64,6 +65,7 @@ def cues(lang: str = "nl") -> Cues | None:
         hypothetical=c("hypothetical"),
         hypothetical_frame=c("hypothetical_frame"), hypothetical_attributive=c("hypothetical_attributive"),
         hypothetical_exceptions=c("hypothetical_exceptions"),
+        hypothetical_markers={w.lower() for w in data.get("hypothetical_markers", [])},
         historical=c("historical"), historical_exceptions=c("historical_exceptions"),
         pluperfect=re.compile(data["pluperfect_regex"], re.I) if data.get("pluperfect_regex") else None,
         background_before=[re.compile(compile_pattern(p).pattern + r"(?:\s+\S+){0,3}\s*$", re.I)
@@ -145,9 +147,9 @@ def _has_verb(c: Cues, words: list[str]) -> bool:
     return False
 
 
-def find_condition(c: Cues, sentence: str, trig_start: int, trig_end: int) -> str | None:
-    """The condition clause of the sentence (marker to end of clause), if the trigger is not inside it."""
-    best: tuple[int, int] | None = None
+def condition_clauses(c: Cues, sentence: str) -> list[tuple[str, int, int]]:
+    """The condition clauses of a sentence: (marker, start, end), marker to the end of its clause."""
+    out: list[tuple[str, int, int]] = []
     for _, rx in c.condition:
         for m in rx.finditer(sentence):
             if any(_covers(ex, sentence, m.start()) for ex in c.condition_exceptions):
@@ -159,19 +161,35 @@ def find_condition(c: Cues, sentence: str, trig_start: int, trig_end: int) -> st
             if end_m and sentence[end_m.start()] in "\"”":
                 nxt = _CLAUSE_END.search(sentence, end_m.end())
                 end = nxt.start() if nxt else len(sentence)
-            if m.start() <= trig_start < end:
-                continue  # the trigger is what the condition is about, not conditioned
             words = sentence[m.end():end].split()
             if len(words) < 2:
                 continue
             if m.group().lower() in c.condition_subject_markers and not (
                     (words[0].lower() in c.condition_subjects or words[0][:1].isupper()) and _has_verb(c, words)):
                 continue
-            if best is None or abs(m.start() - trig_start) < abs(best[0] - trig_start):
-                best = (m.start(), end)
+            out.append((m.group().lower(), m.start(), end))
+    return out
+
+
+def find_condition(c: Cues, sentence: str, trig_start: int, trig_end: int) -> str | None:
+    """The condition clause of the sentence (marker to end of clause), if the trigger is not inside it."""
+    best: tuple[int, int] | None = None
+    for _, start, end in condition_clauses(c, sentence):
+        if start <= trig_start < end:
+            continue  # the trigger is what the condition is about, not conditioned
+        if best is None or abs(start - trig_start) < abs(best[0] - trig_start):
+            best = (start, end)
     if best is None:
         return None
     return sentence[best[0]:best[1]].strip().rstrip(",").strip("\"“”„’'« »").strip()
+
+
+def in_condition(c: Cues, sentence: str, trig_start: int) -> bool:
+    """True when the trigger stands inside an if-clause ("Als de aangepaste deal wordt goedgekeurd, ..."):
+    a scenario, not something that happened (not after "zolang", "zodra": those are real or ahead)."""
+    return any(start <= trig_start < end and marker in c.hypothetical_markers
+               and not any_match(c.speech, sentence[start:trig_start])  # a new main clause ("China vindt het")
+               for marker, start, end in condition_clauses(c, sentence))
 
 
 def classify(
@@ -220,6 +238,8 @@ def classify(
     cond = find_condition(c, sentence, ts, te) if conditionable else None
     if cond:
         return Modality("conditional", cond, tx)
+    if in_condition(c, sentence, ts):
+        return Modality("hypothetical", timex=tx)
     # A hedge is about the trigger when it stands in its clause before it or just after it ("Rusland stuurt
     # mogelijk troepen"), not further on ("..., waarbij Nederland mogelijk zijn vetorecht verliest"); an
     # attributive one only right before it ("een mogelijke aanval"), and not as the object's adjective.

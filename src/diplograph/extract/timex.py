@@ -27,7 +27,8 @@ class Timex:
     precision: str  # year | month | week | day
     days_before: int | None  # days between this date and publication (positive: before), None if unknown
     bare_weekday: bool = False  # a weekday without last/next: past or coming depends on the verb's tense
-    deadline: bool = False  # after a deadline word ("tot 30 juni"): the end of something, not when it happens
+    # after a deadline or boundary word ("tot 30 juni", "na eind juni"): a limit, not when something happens
+    deadline: bool = False
 
     @property
     def background(self) -> bool:
@@ -143,9 +144,15 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
 
     dl = re.compile(r"(?:^|\W)(?:" + _alts(v["deadline"]) + r")\s+$", re.I) if v.get("deadline") else None
 
+    bd = re.compile(r"(?:^|\W)(?:" + _alts(v["boundary"]) + r")\s+$", re.I) if v.get("boundary") else None
+
     def deadline(pos: int) -> bool:
         """A deadline word right before ``pos`` ("tot 30 juni")."""
         return dl is not None and dl.search(text[max(0, pos - 20):pos]) is not None
+
+    def boundary(pos: int) -> bool:
+        """A deadline or a boundary word right before ``pos`` ("na eind juni", "voor 22 mei")."""
+        return deadline(pos) or (bd is not None and bd.search(text[max(0, pos - 20):pos]) is not None)
 
     def add(m: re.Match[str], d: date, precision: str, bare_weekday: bool = False) -> None:
         if any(m.start() < e and s < m.end() for s, e in taken):
@@ -157,7 +164,7 @@ def resolve(text: str, pub: str | PubDate | None, lang: str = "nl", future_conte
             before = (p.anchor.year - d.year) * 365 + (p.anchor.month - d.month) * 30 if precision == "month" else \
                 (p.anchor.year - d.year) * 365
         found.append(Timex(m.start(), m.end(), m.group(), _fmt(d, precision), precision, before, bare_weekday,
-                           deadline(m.start())))
+                           boundary(m.start())))
 
     past_words = {w.lower() for w in v["past"]}
     fut_words = {w.lower() for w in v["future"]}
