@@ -628,3 +628,13 @@ def test_portfolio_ministers_are_roles() -> None:
     found = [m.group() for m in lex.role_re.finditer("energieminister luis motta liet zich")]
     assert found == ["energieminister"]
     assert lex.role_of("energieminister") == "minister" and lex.role_of("oorlogsminister") == "defence_minister"
+
+
+def test_nationality_of_a_stretch_of_land_is_no_act(pipe: Pipeline) -> None:
+    # dpg2019-10727501 and dpg2019-10673481 (dpgmedia2019): "-land" compounds are land, not the state
+    a = run(pipe, "Juist op het moment dat op het Nederlandse platteland weer geel-oranje weilanden verschijnen: "
+                  "door agrariërs bewerkt met het controversiële middel glyfosaat, ter voorbereiding van het inzaaien "
+                  "met een nieuw gewas.", "2019-03-21")
+    assert a.actors() == []
+    a = run(pipe, ",,Cocaïne komt zelfs per drone naar het Europese vasteland.", "2019-03-06")
+    assert a.actors() == []
