@@ -779,3 +779,20 @@ def test_trigger_inside_an_if_clause_is_hypothetical(pipe: Pipeline) -> None:
     a = run(pipe, "Als de aangepaste deal wordt goedgekeurd, denkt May dat de Britten voor 22 mei, de datum van de "
                   "Europese verkiezingen, uit de EU kunnen stappen.", "2019-04-03")
     assert find(a, "SUPPORT").modality == "hypothetical"
+
+
+def test_present_copula_with_weekday_schedules_a_meeting(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10798634 (Tuesday 9 April 2019): the summit is tomorrow
+    a = run(pipe, "Woensdag is de speciaal ingelaste top van EU-leiders die akkoord moeten gaan met nieuw uitstel.",
+            "2019-04-09")
+    e = find(a, "AGREE")
+    assert e.actor == ["EU"] and e.modality == "future" and e.date == "2019-04-10"
+
+
+def test_wondering_whether_is_hypothetical(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10801595 (10 April 2019)
+    a = run(pipe, "De VVD steunt 'versterking van de legitimiteit voor de goedkeuring van EU-verdragen', zei senator "
+                  "Anne-Wil Duthler, maar vraagt zich af 'of het niet een onnodig hoge drempel opwerpt en of er "
+                  "überhaupt EU-verdragen goedgekeurd zullen worden'.", "2019-04-10")
+    e = next(e for e in a.events if e.trigger is not None and e.trigger.text == "goedgekeurd")
+    assert e.modality == "hypothetical"

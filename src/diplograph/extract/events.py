@@ -14,7 +14,7 @@ import re
 from diplograph.extract import plover
 from diplograph.extract.event_roles import Group, actor_mentions, groups, subject_codes, trigger_tense
 from diplograph.extract.event_triggers import Lexicon, TriggerMatch, any_match, lexicon
-from diplograph.extract.modality import Modality, classify, cues, narrative_time, negated, own_words
+from diplograph.extract.modality import Modality, classify, cues, narrative_time, negated, own_words, past_tense
 from diplograph.extract.pipeline import register
 from diplograph.extract.timex import PubDate, Timex
 from diplograph.model import Analysis, Event, Mention, Sentence
@@ -121,7 +121,7 @@ class EventsStage:
             frame_start = _frame_start(text, clause[0])
             mod = classify(text, clause, (trig.start, trig.end), pub, lang, rule.negation_ok, frame_start,
                            noun=rule.noun, conditionable=rule.type in _CONDITIONABLE,
-                           tense=self._tense(sent, text, trig) if rule.type == "CONSULT" else None,
+                           tense=self._tense(sent, text, trig, clause) if rule.type == "CONSULT" else None,
                            context=context)
             ev = self._code(lex, text, trig, clause, actor, recipient, mod)
             if ev is None:
@@ -298,14 +298,19 @@ class EventsStage:
         # no finite verb before the trigger: the trigger is the verb, its subject follows it
         return after or before
 
-    def _tense(self, sent: Sentence, text: str, trig: TriggerMatch) -> str | None:
-        """The trigger verb's tense: from the tagger, else 'present' for a listed present form."""
+    def _tense(self, sent: Sentence, text: str, trig: TriggerMatch, clause: tuple[int, int]) -> str | None:
+        """The trigger verb's tense: from the tagger, else 'present' for a listed present form; a meeting noun
+        takes the tense of a present copula in its clause ("Woensdag is de speciaal ingelaste top")."""
         c = cues(self.lang)
         if c is None:
             return None
         tense = trigger_tense(sent, sent.start + trig.start, c.tense_tags)
         if tense is None and not sent.parsed and text[trig.start:trig.head_end].lower() in c.present_forms:
             return "present"
+        if tense is None and not sent.parsed and trig.rule.noun:
+            words = {w.lower() for w in re.findall(r"\w+", text[clause[0]:clause[1]])}
+            if words & c.present_copulas and not past_tense(c, text[clause[0]:clause[1]], ""):
+                return "present"
         return tense
 
     def _speaker(self, analysis: Analysis, sent: Sentence, grps: list[Group], ts: int) -> list[str]:

@@ -39,6 +39,7 @@ class Cues:
     obligation: list[re.Pattern[str]]
     tense_tags: dict[str, str]
     present_forms: set[str]
+    present_copulas: set[str]
     past_forms: set[str]
     perfect: re.Pattern[str] | None
     past_suffix: re.Pattern[str] | None
@@ -75,6 +76,7 @@ def cues(lang: str = "nl") -> Cues | None:
         condition_subjects=set(data.get("condition_subjects", [])),
         speech=c("speech"), obligation=c("obligation"), tense_tags=dict(data.get("tense_tags") or {}),
         present_forms={w.lower() for w in data.get("present_forms", [])},
+        present_copulas={w.lower() for w in data.get("present_copulas", [])},
         past_forms={w.lower() for w in data.get("past_forms", [])},
         perfect=re.compile(data["perfect_regex"], re.I) if data.get("perfect_regex") else None,
         past_suffix=re.compile(data["past_suffix_regex"], re.I) if data.get("past_suffix_regex") else None,
