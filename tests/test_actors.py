@@ -638,3 +638,15 @@ def test_nationality_of_a_stretch_of_land_is_no_act(pipe: Pipeline) -> None:
     assert a.actors() == []
     a = run(pipe, ",,Cocaïne komt zelfs per drone naar het Europese vasteland.", "2019-03-06")
     assert a.actors() == []
+
+
+def test_surname_after_the_full_name_of_a_kb_person(pipe: Pipeline) -> None:
+    # dpg2019-10795345 (dpgmedia2019): "Nielsen" after "Kirstjen Nielsen"; the surname alone names nobody
+    text = ("De Amerikaanse minister van Binnenlandse Veiligheid, Kirstjen Nielsen, is opgestapt. Ze heeft dat gedaan "
+            "hebben op verzoek van de president, zei een hooggeplaatste ambtenaar aan nieuwszender CBS. De 46-jarige "
+            "Nielsen heeft haar vertrek vannacht bevestigd")
+    a = run(pipe, text, "2019-04-08")
+    surnames = [(m.span.text, m.person) for m in a.mentions if m.span.text == "Nielsen"]
+    assert surnames == [("Nielsen", "Kirstjen Nielsen")]
+    a = run(pipe, "De 46-jarige Nielsen heeft haar vertrek vannacht bevestigd", "2019-04-08")
+    assert not [m for m in a.mentions if m.person == "Kirstjen Nielsen"]

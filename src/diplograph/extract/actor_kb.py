@@ -166,6 +166,32 @@ def _build_aliases(actors: list[Actor], people: list[Person]) -> list[Alias]:
         amb = set(p.ambiguous)
         for f in _unique([p.name, *p.aliases]):
             out.append(Alias(f, "person", p.actor, p.name, f in amb))
+    return out + _surnames(people, {fold(a.text) for a in out})
+
+
+_PARTICLES = {"le", "la", "de", "di", "da", "van", "von", "der", "den", "del", "al", "el", "abu", "bin", "ben", "ibn",
+              "pope", "king", "queen", "prince"}
+
+
+def _surnames(people: list[Person], taken: set[str]) -> list[Alias]:
+    """The surname of a two-word name ("Geir Pedersen" -> "Pedersen") as an ambiguous alias: it counts only
+    after the full name in the same text. Surnames that are another alias or a first name in the KB, or that two
+    people share, are left out.
+    """
+    found: dict[str, dict[str, tuple[str, str]]] = {}
+    # a word that is someone's first name ("Mohammed", "Ahmed", "Charles") is no safe surname
+    firsts = {fold(f.split()[0]) for p in people for f in [p.name, *p.aliases] if " " in f.strip()}
+    for p in people:
+        parts = p.name.split()
+        if len(parts) == 2 and parts[1][:1].isupper() and len(parts[1]) >= 4 and parts[1].replace("-", "").isalpha() \
+                and fold(parts[0]) not in _PARTICLES:
+            found.setdefault(fold(parts[1]), {}).setdefault(p.name, (parts[1], p.actor))
+    out = []
+    for key, owners in found.items():
+        if key in taken or key in firsts or len(owners) != 1:
+            continue
+        name, (form, actor) = next(iter(owners.items()))
+        out.append(Alias(form, "person", actor, name, True))
     return out
 
 
