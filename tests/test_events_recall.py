@@ -120,3 +120,18 @@ def test_military_intervention_is_assault_of_its_owner(pipe: Pipeline) -> None:
                   "interventie van de Navo terugkeerde met de hoop de revolutie tegen Kadhafi te kunnen leiden.")
     e = events(a, "ASSAULT")
     assert e and e[0].actor == ["NATO"]
+
+
+def test_raising_the_pressure_is_sanction(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10591868
+    a = run(pipe, "De Verenigde Staten voeren de druk op hun Europese bondgenoten stevig op.")
+    e = events(a, "SANCTION")
+    assert e and e[0].actor == ["USA"] and e[0].recipient == ["EU"]
+
+
+def test_starting_an_attack_is_assault_of_the_subject(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10748045
+    a = run(pipe, "Het Israëlische leger is gisteren begonnen met een vergeldingsaanval op doelen van Hamas in de "
+                  "Gazastrook.")
+    e = events(a, "ASSAULT")
+    assert e and e[0].actor == ["ISR"] and e[0].recipient == ["HAMAS"]
