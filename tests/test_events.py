@@ -796,3 +796,18 @@ def test_wondering_whether_is_hypothetical(pipe: Pipeline) -> None:
                   "überhaupt EU-verdragen goedgekeurd zullen worden'.", "2019-04-10")
     e = next(e for e in a.events if e.trigger is not None and e.trigger.text == "goedgekeurd")
     assert e.modality == "hypothetical"
+
+
+def test_condition_ends_at_dan_after_its_verb() -> None:
+    from diplograph.extract.modality import condition_clauses, cues
+    c = cues("nl")
+    assert c is not None
+    # dpgmedia2019 dpg2019-10680571: "Als ..., dan ..." without a comma
+    s = ("Als Kim als een Deng Xiaoping de geschiedenis wil ingaan dan moeten, precies zoals hij eiste, eerst alle "
+         "sancties worden opgeheven.")
+    found = [s[a:b] for _, a, b in condition_clauses(c, s)]
+    assert found == ["Als Kim als een Deng Xiaoping de geschiedenis wil ingaan"]
+    # a comparative "dan" does not end it (dpgmedia2019 dpg2019-10762989)
+    s = ("Als je in vette letters ziet dat het akkoord op mondiale schaal niet meer dan 0,00007 procent verbetering "
+         "betekent en dat het tussen de 600 en 1000 miljard gaat kosten, vergaat je het optimisme.")
+    assert [s[a:b] for _, a, b in condition_clauses(c, s)] == [s[:s.index(", vergaat")]]

@@ -94,7 +94,7 @@ class Modality:
     timex: Timex | None = None
 
 
-_CLAUSE_END = re.compile(r"[,;:.!?\"”]|\s[–-]\s")
+_CLAUSE_END = re.compile(r"[,.](?!\d)|[;:!?\"”]|\s[–-]\s")  # not the comma or point inside a number
 
 
 def past_tense(c: Cues, clause: str, trigger: str, noun: bool = False) -> bool:
@@ -163,6 +163,12 @@ def condition_clauses(c: Cues, sentence: str) -> list[tuple[str, int, int]]:
             if end_m and sentence[end_m.start()] in "\"”":
                 nxt = _CLAUSE_END.search(sentence, end_m.end())
                 end = nxt.start() if nxt else len(sentence)
+            for then in re.finditer(r"\sdan\s", sentence[m.end():end]):
+                # "Als X ... wil ingaan dan moeten ...": the consequence starts at "dan" after the clause's verb
+                prev = sentence[m.end():m.end() + then.start()].split()[-1:]
+                if prev and _has_verb(c, ["", prev[0]]):
+                    end = m.end() + then.start()
+                    break
             words = sentence[m.end():end].split()
             if len(words) < 2:
                 continue
