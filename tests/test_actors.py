@@ -650,3 +650,15 @@ def test_surname_after_the_full_name_of_a_kb_person(pipe: Pipeline) -> None:
     assert surnames == [("Nielsen", "Kirstjen Nielsen")]
     a = run(pipe, "De 46-jarige Nielsen heeft haar vertrek vannacht bevestigd", "2019-04-08")
     assert not [m for m in a.mentions if m.person == "Kirstjen Nielsen"]
+
+
+def test_more_office_holders_of_2019(pipe: Pipeline) -> None:
+    # dpg2019-10742224 (dpgmedia2019): British cabinet ministers
+    a = run(pipe, "Zij vinden Lidington te pro-Europees en zien liever Michael Gove (minister van milieu) of Jeremy "
+                  "Hunt (Buitenlandse Zaken) het stokje overnemen.", "2019-03-25")
+    assert {m.person for m in a.mentions if m.actor == "GBR"} == {"David Lidington", "Michael Gove", "Jeremy Hunt"}
+    # dpg2019-10797726 (dpgmedia2019): the Commission's secretary-general
+    a = run(pipe, "Die deadline was door de Europese Raad tijdens de jongste top, enkele weken geleden, bepaald, maar "
+                  "Martin Selmayr, de hoogste eurocraat, had al laten doorschemeren dat ook 12 april rekbaar is.",
+            "2019-04-09")
+    assert ("Martin Selmayr", "EU") in [(m.person, m.actor) for m in a.mentions]
