@@ -662,3 +662,13 @@ def test_more_office_holders_of_2019(pipe: Pipeline) -> None:
                   "Martin Selmayr, de hoogste eurocraat, had al laten doorschemeren dat ook 12 april rekbaar is.",
             "2019-04-09")
     assert ("Martin Selmayr", "EU") in [(m.person, m.actor) for m in a.mentions]
+
+
+def test_inside_a_country_and_people_of_an_age(pipe: Pipeline) -> None:
+    # dpg2019-10800732 (dpgmedia2019): "binnen Italië" is a place
+    a = run(pipe, "Juventus is binnen Italië de absolute recordkampioen met bijna tweemaal zoveel titels als "
+                  "Internazionale en AC Milan.", "2019-04-10")
+    assert a.actors() == []
+    # dpg2019-10768009 (dpgmedia2019): a footballer
+    a = run(pipe, "Het oogt kolderiek hoe de 30-jarige Duitser zijn eigen doelman passeert.", "2019-03-31")
+    assert a.actors() == []

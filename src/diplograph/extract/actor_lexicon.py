@@ -54,6 +54,7 @@ class Lexicon:
     name_describers: set[str] = field(default_factory=set)  # "Obama-achtig", "Poetin-aanhangers"
     treaty_nouns: list[str] = field(default_factory=list)  # "het klimaatakkoord van Parijs"
     shares: set[str] = field(default_factory=set)  # "driekwart van de Nederlanders"
+    person_adjectives: list[str] = field(default_factory=list)  # "de 30-jarige Duitser" (word endings)
     role_re: re.Pattern[str] = field(init=False)
     list_fillers: re.Pattern[str] = field(init=False)  # "landen als" between a locative and a list
     comparison_re: re.Pattern[str] = field(init=False)  # "net zoals", "zoals bij"
@@ -132,6 +133,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         name_describers=low("name_describers"),
         treaty_nouns=sorted(low("treaty_nouns")),
         shares=low("shares"),
+        person_adjectives=sorted(low("person_adjectives")),
     )
 
 

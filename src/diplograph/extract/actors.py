@@ -266,12 +266,13 @@ class Linker:
 
     def _counted(self, h: Hit) -> bool:
         """A demonym counted as people, not the state: "85 Nederlanders", "duizenden Russen", "ruim driekwart van
-        de Nederlanders", "70 procent van de Russen"."""
+        de Nederlanders", "70 procent van de Russen", "de 30-jarige Duitser"."""
         before = words_before(self.text, h.start, 4)
         if len(before) >= 3 and before[-2:] == ["van", "de"]:
             before = before[:-2]
         quantity = self.lex.quantifiers | self.lex.shares
-        return bool(before) and (before[-1].isdigit() or before[-1] in quantity)
+        return bool(before) and (before[-1].isdigit() or before[-1] in quantity
+                                 or any(before[-1].endswith(a) for a in self.lex.person_adjectives))
 
     def _counterpart(self, h: Hit) -> bool:
         """A demonym as the party talked with or fought: "vredesbesprekingen met de Palestijnen",
