@@ -811,3 +811,19 @@ def test_condition_ends_at_dan_after_its_verb() -> None:
     s = ("Als je in vette letters ziet dat het akkoord op mondiale schaal niet meer dan 0,00007 procent verbetering "
          "betekent en dat het tussen de 600 en 1000 miljard gaat kosten, vergaat je het optimisme.")
     assert [s[a:b] for _, a, b in condition_clauses(c, s)] == [s[:s.index(", vergaat")]]
+
+
+def test_sentence_initial_mocht_opens_a_condition() -> None:
+    from diplograph.extract.modality import condition_clauses, cues, in_condition
+    c = cues("nl")
+    assert c is not None
+    # dpgmedia2019 dpg2019-10777816
+    s = ("Mocht May op korte termijn inderdaad plaatsmaken voor een nieuw gezicht, dan is brexiteer Johnson volgens de "
+         "bookmakers een van de grote kanshebbers om haar op te volgen.")
+    assert [s[a:b] for _, a, b in condition_clauses(c, s)] == [
+        "Mocht May op korte termijn inderdaad plaatsmaken voor een nieuw gezicht"]
+    assert in_condition(c, s, s.index("plaatsmaken"))
+    # dpgmedia2019 dpg2019-10771542: after a fronted clause "mocht" is "was allowed to"
+    s = ("Toen in 2015 tot een grondige renovatie werd besloten, mocht die maximaal 475 miljoen euro kosten en diende "
+         "het hele project in 2025 te zijn afgerond.")
+    assert condition_clauses(c, s) == []

@@ -20,6 +20,7 @@ class Cues:
     negation_exceptions: list[re.Pattern[str]]
     condition: list[tuple[str, re.Pattern[str]]]
     condition_exceptions: list[re.Pattern[str]]
+    initial_conditions: set[str]
     future: list[re.Pattern[str]]
     future_frame: list[re.Pattern[str]]
     hypothetical: list[re.Pattern[str]]
@@ -62,7 +63,9 @@ def cues(lang: str = "nl") -> Cues | None:
     return Cues(
         negation=c("negation"), negation_exceptions=c("negation_exceptions"),
         condition=[(p, compile_pattern(p)) for p in data.get("condition", [])],
-        condition_exceptions=c("condition_exceptions"), future=c("future"), future_frame=c("future_frame"),
+        condition_exceptions=c("condition_exceptions"),
+        initial_conditions={w.lower() for w in data.get("initial_conditions", [])},
+        future=c("future"), future_frame=c("future_frame"),
         hypothetical=c("hypothetical"),
         hypothetical_frame=c("hypothetical_frame"), hypothetical_attributive=c("hypothetical_attributive"),
         hypothetical_exceptions=c("hypothetical_exceptions"),
@@ -158,6 +161,8 @@ def condition_clauses(c: Cues, sentence: str) -> list[tuple[str, int, int]]:
                 continue
             if re.search(r"(?:ook|zelfs|net|zo)\s+$", sentence[:m.start()], re.I):
                 continue
+            if m.group().lower() in c.initial_conditions and sentence[:m.start()].strip(" \"'“„‘("):
+                continue  # "Mocht ..., dan": only at the start ("..., mocht die maximaal ... kosten" is "might")
             end_m = _CLAUSE_END.search(sentence, m.end())
             end = end_m.start() if end_m else len(sentence)
             if end_m and sentence[end_m.start()] in "\"”":
