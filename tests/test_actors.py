@@ -672,3 +672,14 @@ def test_inside_a_country_and_people_of_an_age(pipe: Pipeline) -> None:
     # dpg2019-10768009 (dpgmedia2019): a footballer
     a = run(pipe, "Het oogt kolderiek hoe de 30-jarige Duitser zijn eigen doelman passeert.", "2019-03-31")
     assert a.actors() == []
+
+
+def test_population_and_sport_mentions(pipe: Pipeline) -> None:
+    # dpg2019-10802213 (dpgmedia2019): "heel Nederland" is the public
+    a = run(pipe, "Terwijl bijna heel Nederland hoopt op een geweldige stunt van Ajax, brandt bij Juventus een diep "
+                  "verlangen naar eindelijk weer een cup met de grote oren.", "2019-04-10")
+    assert a.actors() == []
+    # dpg2019-10763243 (dpgmedia2019): a national football coach
+    a = run(pipe, "En voor Hirving Lozano, die een hele bos met veren in zijn reet kreeg van de nieuwe "
+                  "Mexico-bondscoach.", "2019-03-27")
+    assert a.actors() == []

@@ -55,6 +55,7 @@ class Lexicon:
     treaty_nouns: list[str] = field(default_factory=list)  # "het klimaatakkoord van Parijs"
     shares: set[str] = field(default_factory=set)  # "driekwart van de Nederlanders"
     person_adjectives: list[str] = field(default_factory=list)  # "de 30-jarige Duitser" (word endings)
+    population_words: set[str] = field(default_factory=set)  # "heel Nederland"
     role_re: re.Pattern[str] = field(init=False)
     list_fillers: re.Pattern[str] = field(init=False)  # "landen als" between a locative and a list
     comparison_re: re.Pattern[str] = field(init=False)  # "net zoals", "zoals bij"
@@ -134,6 +135,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         treaty_nouns=sorted(low("treaty_nouns")),
         shares=low("shares"),
         person_adjectives=sorted(low("person_adjectives")),
+        population_words=low("population_words"),
     )
 
 

@@ -253,6 +253,9 @@ class Linker:
                 and self._listed(h) and (h.alias.kind != "adjective" or self._qualifies_actor(h))
             if ok and h.alias.kind == "demonym" and self._counted(h):
                 ok = False
+            elif ok and h.alias.kind == "name" and words_before(self.text, h.start, 1) \
+                    and words_before(self.text, h.start, 1)[0] in self.lex.population_words:
+                ok = False  # "heel Nederland hoopt op een stunt van Ajax": the population
             elif ok and h.alias.ambiguous:
                 ok = self._agent_follows(h) or (h.alias.kind == "demonym" and self._counterpart(h))
             flags.append(ok)
