@@ -683,3 +683,10 @@ def test_population_and_sport_mentions(pipe: Pipeline) -> None:
     a = run(pipe, "En voor Hirving Lozano, die een hele bos met veren in zijn reet kreeg van de nieuwe "
                   "Mexico-bondscoach.", "2019-03-27")
     assert a.actors() == []
+
+
+def test_country_as_a_model(pipe: Pipeline) -> None:
+    # dpg2019-10744630 (dpgmedia2019)
+    a = run(pipe, "Als kanshebber geldt de zogenoemde 'Noorwegen-plusoptie', waarbij de Britten verbonden blijven aan "
+                  "de gemeenschappelijke vrije markt in de Europese Unie en de douane-unie.", "2019-03-25")
+    assert "NOR" not in a.actors()
