@@ -690,3 +690,9 @@ def test_country_as_a_model(pipe: Pipeline) -> None:
     a = run(pipe, "Als kanshebber geldt de zogenoemde 'Noorwegen-plusoptie', waarbij de Britten verbonden blijven aan "
                   "de gemeenschappelijke vrije markt in de Europese Unie en de douane-unie.", "2019-03-25")
     assert "NOR" not in a.actors()
+
+
+def test_actor_that_did_not_react(pipe: Pipeline) -> None:
+    # ../shared/eval/dev.jsonl nl-dev-018: Russia did nothing (yet)
+    a = run(pipe, "Rusland heeft nog niet gereageerd op het bezoek van Biden aan Oekraïne.", "2023-02")
+    assert "RUS" not in a.actors() and a.actors() == ["UKR", "USA"]

@@ -56,6 +56,8 @@ class Lexicon:
     shares: set[str] = field(default_factory=set)  # "driekwart van de Nederlanders"
     person_adjectives: list[str] = field(default_factory=list)  # "de 30-jarige Duitser" (word endings)
     population_words: set[str] = field(default_factory=set)  # "heel Nederland"
+    no_reaction_words: list[str] = field(default_factory=list)
+    no_reaction_re: re.Pattern[str] = field(init=False)  # "heeft nog niet gereageerd" after a name
     role_re: re.Pattern[str] = field(init=False)
     list_fillers: re.Pattern[str] = field(init=False)  # "landen als" between a locative and a list
     comparison_re: re.Pattern[str] = field(init=False)  # "net zoals", "zoals bij"
@@ -74,6 +76,8 @@ class Lexicon:
         self.comparison_re = re.compile(r"(?<!\w)(?:" + marks + r")(?!\w)")
         heads = "|".join(re.escape(fold(c)).replace(r"\ ", r"\s+") for c in self.compared_words) or "(?!)"
         self.compared_re = re.compile(r"(?<!\w)(?:" + heads + r")\s+(?:(?:de|het)\s+)?(?:\w+\s+(?:als|zoals)\s+)?$")
+        silent = "|".join(re.escape(fold(c)).replace(r"\ ", r"\s+") for c in self.no_reaction_words) or "(?!)"
+        self.no_reaction_re = re.compile(r"(?:\s+\w+){0,3}?\s+(?:" + silent + r")(?!\w)")
         than = "|".join(re.escape(fold(c)) for c in self.comparative_words) or "(?!)"
         # a comparative (-er: "erger", "groter", "meer", "minder") and "dan" right before the name
         self.comparative_re = re.compile(r"(?<!\w)\w+er\s+(?:" + than + r")\s+(?:(?:de|het)\s+)?$")
@@ -136,6 +140,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         shares=low("shares"),
         person_adjectives=sorted(low("person_adjectives")),
         population_words=low("population_words"),
+        no_reaction_words=[str(w) for w in data.get("no_reaction", [])],
     )
 
 

@@ -253,6 +253,9 @@ class Linker:
                 and self._listed(h) and (h.alias.kind != "adjective" or self._qualifies_actor(h))
             if ok and h.alias.kind == "demonym" and self._counted(h):
                 ok = False
+            elif ok and h.alias.kind in ("name", "metonym") and self.lex.no_reaction_re.match(
+                    fold(self.text[h.end:h.end + 60])):
+                ok = False  # "Rusland heeft nog niet gereageerd op het bezoek"
             elif ok and h.alias.kind == "name" and words_before(self.text, h.start, 1) \
                     and words_before(self.text, h.start, 1)[0] in self.lex.population_words:
                 ok = False  # "heel Nederland hoopt op een stunt van Ajax": the population
