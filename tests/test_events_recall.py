@@ -135,3 +135,17 @@ def test_starting_an_attack_is_assault_of_the_subject(pipe: Pipeline) -> None:
                   "Gazastrook.")
     e = events(a, "ASSAULT")
     assert e and e[0].actor == ["ISR"] and e[0].recipient == ["HAMAS"]
+
+
+def test_rebuked_by_is_accuse_of_the_agent(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10791171
+    a = run(pipe, "Bolkiah, door olie-inkomsten een van de rijkste mensen ter wereld, is al op de vingers getikt door "
+                  "de Verenigde Naties, maar trekt zich daar niets van aan.")
+    e = events(a, "ACCUSE")
+    assert e and e[0].actor == ["UN"]
+
+
+def test_no_boycott_noun_without_a_boycotting_verb(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10724256: "geen sprake" of a boycott
+    a = run(pipe, "Want van een officiële boycot door Italië van de Saoedi's is toch geen sprake?")
+    assert not events(a, "SANCTION")
