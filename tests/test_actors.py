@@ -696,3 +696,9 @@ def test_actor_that_did_not_react(pipe: Pipeline) -> None:
     # ../shared/eval/dev.jsonl nl-dev-018: Russia did nothing (yet)
     a = run(pipe, "Rusland heeft nog niet gereageerd op het bezoek van Biden aan Oekraïne.", "2023-02")
     assert "RUS" not in a.actors() and a.actors() == ["UKR", "USA"]
+
+
+def test_capitalised_noun_before_a_surname_is_no_first_name(pipe: Pipeline) -> None:
+    # ../shared/eval/dev.jsonl nl-dev-038; a real unknown first name still hides a KB surname
+    a = run(pipe, "Vastgoedmiljardair Witkoff speelt een hoofdrol in het diplomatieke overleg met Rusland.", "2025-03")
+    assert ("Witkoff", "Steve Witkoff", "USA") in [(m.span.text, m.person, m.actor) for m in a.mentions]

@@ -169,7 +169,8 @@ class Linker:
             prev_word = m.group(1)
             known = self.gaz.lookup(strip_accents(prev_word)) is not None or (h.start - 1) in self._hit_ends \
                 or bool(self.gaz.compound.match(strip_accents(prev_word)))  # "Hamasleider Haniyeh"
-            title = fold(prev_word) in self.lex.roles or fold(prev_word) in self.lex.titles
+            title = fold(prev_word) in self.lex.roles or fold(prev_word) in self.lex.titles \
+                or (self._sentence_initial(h.start - len(m.group(0))) and self._common_noun(prev_word))
             if not known and not title and not self._own_first_name(h, prev_word):
                 if kind != "person" or m.group(2) == "-":
                     return "part"
@@ -182,6 +183,12 @@ class Linker:
                     and fold(word) not in self.lex.titles and (h.end + 1) not in self._hit_starts:
                 return "part"
         return None
+
+    def _common_noun(self, word: str) -> bool:
+        """A capitalised sentence-initial noun, no first name: "Vastgoedmiljardair Witkoff", "Oud-premier X"."""
+        w = fold(word)
+        nouns = self.lex.non_actor_nouns | self.lex.agent_nouns | set(self.lex.roles)
+        return any(w.endswith(n) and len(n) >= 5 for n in nouns)
 
     def _state_body(self, h: Hit, hits: list[Hit]) -> str | None:
         """"de Russische Veiligheidsraad": a body of the state named by the adjective, not the organisation."""
