@@ -149,3 +149,17 @@ def test_no_boycott_noun_without_a_boycotting_verb(pipe: Pipeline) -> None:
     # dpgmedia2019 dpg2019-10724256: "geen sprake" of a boycott
     a = run(pipe, "Want van een officiële boycot door Italië van de Saoedi's is toch geen sprake?")
     assert not events(a, "SANCTION")
+
+
+def test_meeting_scepticism_of_is_reject_of_the_sceptic(pipe: Pipeline) -> None:
+    # heldout2 dpg2019-10674429-b
+    a = run(pipe, "Dit initiatief stuit op scepsis van de Verenigde Staten en de radicale tak van de oppositie.")
+    e = events(a, "REJECT")
+    assert e and e[0].actor == ["USA"]
+
+
+def test_espionage_is_coerce(pipe: Pipeline) -> None:
+    # heldout2 dpg2019-10776700
+    a = run(pipe, "De Chinezen doen vooral aan economische spionage.")
+    e = events(a, "COERCE")
+    assert e and e[0].actor == ["CHN"]
