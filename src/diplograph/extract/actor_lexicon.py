@@ -58,6 +58,7 @@ class Lexicon:
     population_words: set[str] = field(default_factory=set)  # "heel Nederland"
     no_reaction_words: list[str] = field(default_factory=list)
     no_reaction_re: re.Pattern[str] = field(init=False)  # "heeft nog niet gereageerd" after a name
+    long_nouns: list[str] = field(init=False)  # nouns of 5+ letters that end a capitalised common noun
     role_re: re.Pattern[str] = field(init=False)
     list_fillers: re.Pattern[str] = field(init=False)  # "landen als" between a locative and a list
     comparison_re: re.Pattern[str] = field(init=False)  # "net zoals", "zoals bij"
@@ -76,6 +77,7 @@ class Lexicon:
         self.comparison_re = re.compile(r"(?<!\w)(?:" + marks + r")(?!\w)")
         heads = "|".join(re.escape(fold(c)).replace(r"\ ", r"\s+") for c in self.compared_words) or "(?!)"
         self.compared_re = re.compile(r"(?<!\w)(?:" + heads + r")\s+(?:(?:de|het)\s+)?(?:\w+\s+(?:als|zoals)\s+)?$")
+        self.long_nouns = sorted(n for n in self.non_actor_nouns | self.agent_nouns | set(self.roles) if len(n) >= 5)
         silent = "|".join(re.escape(fold(c)).replace(r"\ ", r"\s+") for c in self.no_reaction_words) or "(?!)"
         self.no_reaction_re = re.compile(r"(?:\s+\w+){0,3}?\s+(?:" + silent + r")(?!\w)")
         than = "|".join(re.escape(fold(c)) for c in self.comparative_words) or "(?!)"

@@ -187,8 +187,7 @@ class Linker:
     def _common_noun(self, word: str) -> bool:
         """A capitalised sentence-initial noun, no first name: "Vastgoedmiljardair Witkoff", "Oud-premier X"."""
         w = fold(word)
-        nouns = self.lex.non_actor_nouns | self.lex.agent_nouns | set(self.lex.roles)
-        return any(w.endswith(n) and len(n) >= 5 for n in nouns)
+        return any(w.endswith(n) for n in self.lex.long_nouns)
 
     def _state_body(self, h: Hit, hits: list[Hit]) -> str | None:
         """"de Russische Veiligheidsraad": a body of the state named by the adjective, not the organisation."""
@@ -283,8 +282,8 @@ class Linker:
         before = words_before(self.text, h.start, 4)
         if len(before) >= 3 and before[-2:] == ["van", "de"]:
             before = before[:-2]
-        quantity = self.lex.quantifiers | self.lex.shares
-        return bool(before) and (before[-1].isdigit() or before[-1] in quantity
+        return bool(before) and (before[-1].isdigit() or before[-1] in self.lex.quantifiers
+                                 or before[-1] in self.lex.shares
                                  or any(before[-1].endswith(a) for a in self.lex.person_adjectives))
 
     def _counterpart(self, h: Hit) -> bool:
