@@ -163,3 +163,11 @@ def test_espionage_is_coerce(pipe: Pipeline) -> None:
     a = run(pipe, "De Chinezen doen vooral aan economische spionage.")
     e = events(a, "COERCE")
     assert e and e[0].actor == ["CHN"]
+
+
+def test_source_after_volgens_is_not_the_actor(pipe: Pipeline) -> None:
+    # dev nl-dev-034: the subject follows the finite verb after "Volgens Hamas"
+    a = run(pipe, "Volgens Hamas zou Netanyahu nieuwe voorwaarden en eisen opleggen om de inspanningen van de "
+                  "bemiddelaars te torpederen en de oorlog te verlengen.")
+    e = events(a, "REQUEST")
+    assert e and e[0].actor == ["ISR"]
