@@ -171,3 +171,18 @@ def test_source_after_volgens_is_not_the_actor(pipe: Pipeline) -> None:
                   "bemiddelaars te torpederen en de oorlog te verlengen.")
     e = events(a, "REQUEST")
     assert e and e[0].actor == ["ISR"]
+
+
+def test_not_pleased_is_accuse(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10748045 (heldout's Golan article)
+    a = run(pipe, "De Verenigde Naties, Syrië en Turkije zijn niet te spreken over deze actie van de VS.")
+    e = events(a, "ACCUSE")
+    assert e and set(e[0].actor) == {"UN", "SYR", "TUR"} and e[0].recipient == ["USA"]
+
+
+def test_opposed_to_is_reject(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10797592
+    a = run(pipe, "Duitsland gaat een heel eind mee in de Franse denkwijze, maar Nederland en een aantal kleinere "
+                  "landen zijn sterk tegen dit plan gekant.")
+    e = events(a, "REJECT")
+    assert e and e[0].actor == ["NLD"]
