@@ -186,3 +186,11 @@ def test_opposed_to_is_reject(pipe: Pipeline) -> None:
                   "landen zijn sterk tegen dit plan gekant.")
     e = events(a, "REJECT")
     assert e and e[0].actor == ["NLD"]
+
+
+def test_flying_with_the_subject_after_the_verb(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10798634
+    a = run(pipe, "Vandaag, dinsdag, vliegt premier Theresa May naar Parijs en Berlijn om bij Macron en Merkel aan te "
+                  "dringen op extra tijd om tot een deal te komen.")
+    e = events(a, "CONSULT")
+    assert e and e[0].mode == "visit" and e[0].actor == ["GBR"] and set(e[0].recipient) >= {"FRA", "DEU"}
