@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from diplograph.extract.event_triggers import lexicon
 from diplograph.extract.pipeline import Pipeline
 from diplograph.model import Analysis, Document, Event
 
@@ -194,3 +195,12 @@ def test_flying_with_the_subject_after_the_verb(pipe: Pipeline) -> None:
                   "dringen op extra tijd om tot een deal te komen.")
     e = events(a, "CONSULT")
     assert e and e[0].mode == "visit" and e[0].actor == ["GBR"] and set(e[0].recipient) >= {"FRA", "DEU"}
+
+
+def test_committing_an_attack_is_an_assault_trigger() -> None:
+    # dpgmedia2019 dpg2019-10592142 (ETA is no actor of the gazetteer, so the trigger is checked, not the event)
+    text = ("Dat is een sociaal fenomeen dat zich zelfs niet voordeed in de tijd dat de Baskische "
+            "afscheidingsbeweging ETA de ene na de andere aanslag pleegde in Spanje.")
+    lex = lexicon("nl")
+    assert lex is not None
+    assert [t.rule.type for t in lex.find(text)] == ["ASSAULT"]
