@@ -352,7 +352,7 @@ def errors(db: str | None = DB, run: int | None = typer.Option(None, "--run", he
 
 @app.command()
 def runs(db: str | None = DB, fmt: Fmt = FORMAT) -> None:
-    """List ingest runs with their stage versions and counts."""
+    """List runs (ingest, reanalyse, load) with stage versions, counts and status (interrupted: process killed)."""
     with _open(db) as store:
         rows = store.runs()
     _emit(rows, fmt, ["id", "started", "finished", "status", "analyzer", "stages", "counts"])
