@@ -548,3 +548,22 @@ def test_holding_on_to_and_standing_negative_towards_are_cues() -> None:
             "Xi Jinping en Volodymyr Zelensky woensdag hielden.")
     cue = lex.oppose.search(text)
     assert cue is not None and cue.group() == "staat niet negatief tegenover"
+
+
+def test_owner_of_an_intention_inside_a_prepositional_phrase_holds_it(pipe: Pipeline) -> None:
+    # dpgmedia2019 dpg2019-10801555: "op het voornemen van X om ...": X holds the plan
+    got = positions(pipe, "De man reageert op het voornemen van de Amerikaanse regering om de Goudse kaas te "
+                          "belasten met hogere importtarieven.")
+    assert ("USA", "sanctions", "support") in got
+
+
+def test_feeling_nothing_for_and_not_believing_in_are_oppose_cues() -> None:
+    # dpgmedia2019 dpg2019-10804143 ("voelt niets voor") and dpg2019-10797724 ("daar niet in gelooft")
+    lex = load_lexicon("nl")
+    cue = lex.oppose.search("Hij voelt niets voor de tweestatenoplossing waarmee de internationale wereld het "
+                            "slepende Israëlisch-Palestijnse conflict wil oplossen.")
+    assert cue is not None and cue.group() == "voelt niets voor"
+    cue = lex.oppose.search("Belangrijk verschil is dat Gantz onder voorwaarden oren heeft naar vredesbesprekingen "
+                            "met de Palestijnen, terwijl Netanyahu daar niet in gelooft.")
+    assert cue is not None and cue.group() == "niet in gelooft"
+    assert lex.support.search("Hij voelt niets voor de tweestatenoplossing.") is None

@@ -139,12 +139,15 @@ def _addressee(words: list[str], prev: M | None, text: str, m: M, lex: Lexicon) 
 
 def _possessive(words: list[str], lex: Lexicon) -> bool:
     """"een ander doel van Rusland": the noun before "van" is one whose owner holds a position, and
-    its phrase is not itself inside a prepositional phrase ("bellen met de leiders van Oekraïne")."""
+    its phrase is not itself inside a prepositional phrase ("bellen met de leiders van Oekraïne"),
+    unless the noun names a wish or plan (intent_nouns: "op het voornemen van de regering")."""
     dets = lex.w("determiners")
     while words and words[-1].lower() in dets:
         words = words[:-1]
     if not words or words[-1].lower() not in lex.possessive:
         return False
+    if words[-1].lower() in lex.w("intent_nouns"):
+        return True  # "reageert op het voornemen van de Amerikaanse regering": its owner holds it anyway
     rest = [w.lower() for w in words[:-1]]
     while rest and (rest[-1] in dets or rest[-1] in lex.holder_glue - lex.w("conjunctions") - lex.non_subject_before):
         rest.pop()

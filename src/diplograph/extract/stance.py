@@ -20,7 +20,8 @@ _WORD_LISTS = ("determiners", "conjunctions", "together_with", "clause_openers",
                "predicate_barriers", "bare_conditions", "comparison_before", "precondition_object", "as_role",
                "mediator_glue", "relative_pronouns",
                "call_verbs", "personal_pronouns", "subordinators",
-               "negative_conditions", "correlatives", "correlative_joins", "demonstratives")
+               "negative_conditions", "correlatives", "correlative_joins", "demonstratives",
+               "intent_nouns")
 
 
 @dataclass
