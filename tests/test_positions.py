@@ -567,3 +567,16 @@ def test_feeling_nothing_for_and_not_believing_in_are_oppose_cues() -> None:
                             "met de Palestijnen, terwijl Netanyahu daar niet in gelooft.")
     assert cue is not None and cue.group() == "niet in gelooft"
     assert lex.support.search("Hij voelt niets voor de tweestatenoplossing.") is None
+
+
+def test_one_more_goal_of_the_holder_before(pipe: Pipeline) -> None:
+    # seed-001: "Eén van die doelen ..." and "Een ander doel is ..." state what the holder before (Russia) wants
+    text = ("Dat Rusland het gesprek tussen Zelensky en de Chinese president niet verwerpt, neemt volgens "
+            "Kremlin-woordvoerder Peskov niet weg dat Rusland vast blijft houden aan de doelen die gesteld zijn "
+            "voor de 'speciale militaire operatie', zoals Moskou de oorlog in Oekraïne noemt. Eén van die doelen "
+            "is de zogenoemde “demilitarisering” van Oekraïne, dat nu op grote schaal wapens en munitie van het "
+            "Westen krijgt. Een ander doel is om te voorkomen dat Oekraïne lid wordt van de NAVO.")
+    got = positions(pipe, text)
+    assert ("RUS", "demilitarization", "support") in got
+    assert ("RUS", "nato_membership", "oppose") in got
+    assert ("UKR", "nato_membership", "oppose") not in got

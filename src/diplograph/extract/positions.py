@@ -214,6 +214,8 @@ class PositionsStage:
             pron = lex.subject_pronouns.search(text, since, cue[1]) if lex.subject_pronouns is not None else None
             if pron:  # also right after the cue's verb ("roept hij Europa op")
                 holders = self._antecedent(pron.group(), prev)
+        if not holders and prev and lex.goal_reference is not None and lex.goal_reference.match(text):
+            holders = list(prev)  # "Een ander doel is om te voorkomen dat ...": the goal of the holder before
         relative = clauses and clauses[ci][2] and lex.any_word("relative_pronouns", text[clause[0]:clause[0] + 6])
         if not holders and relative:
             # ", die eerder deze week zei ...": the relative pronoun stands for the name before it

@@ -66,6 +66,7 @@ class Lexicon:
     open_question: re.Pattern[str] | None = None  # "vraagt zich af of": cues after it state no stance
     back_reference: re.Pattern[str] | None = None  # "noemt het", "iets wat": the issue of the sentence before
     back_reference_far: re.Pattern[str] | None = None  # "Dat plan": the issue of one of the two sentences before
+    goal_reference: re.Pattern[str] | None = None  # "Een ander doel is ...": the holder of the sentence before
     agent_nouns: re.Pattern[str] | None = None
     group_apposition: re.Pattern[str] | None = None  # "..., een initiatief van X, Y en Z": a group by its members
     weak_reach: int = 25  # weak cues count only this close to the issue expression
@@ -346,6 +347,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         holder_nouns=compile_cues(d.get("holder_nouns")),
         back_reference=compile_cues(d.get("back_reference")),
         back_reference_far=compile_cues(d.get("back_reference_far")),
+        goal_reference=compile_cues(d.get("goal_reference")),
         open_question=compile_cues(d.get("open_question")),
         inline_reference=compile_cues(d.get("inline_reference")),
         agent_nouns=compile_cues(d.get("agent_nouns")),
