@@ -50,3 +50,20 @@ def test_recent_meeting_with_al_stays_asserted(pipe: Pipeline) -> None:
     a = run(pipe, "De Turkse minister van Defensie Hulusi Akar sprak eerder deze week al met zijn Russische "
                   "collega Sergei Shoigu.", "2022-10")
     assert find(a, "CONSULT").modality == "asserted"
+
+
+def test_over_the_years_is_a_background_cue() -> None:
+    # dpgmedia2019 articles.jsonl, dpg2019-10754975 (a habit "door de jaren heen"), against a sentence of
+    # this week's news from ../shared/eval/dev.jsonl, nl-dev-010
+    from diplograph.extract.modality import _historical_cue, cues
+
+    c = cues("nl")
+    assert c is not None
+    frame = ("Van Geel, die over veel minder spelersbudget beschikte dan zijn collega's bij Ajax en PSV, bleef door "
+             "de jaren heen volharden in het aankopen van uitblinkers uit de subtop van Nederland.")
+    ts = frame.index("subtop")
+    assert _historical_cue(c, frame, frame, ts, ts + 6)
+    frame = ("De Turkse minister van Defensie Hulusi Akar sprak eerder deze week al met zijn Russische collega "
+             "Sergei Shoigu.")
+    ts = frame.index("sprak")
+    assert not _historical_cue(c, frame, frame, ts, ts + 5)
