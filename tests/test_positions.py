@@ -580,3 +580,10 @@ def test_one_more_goal_of_the_holder_before(pipe: Pipeline) -> None:
     assert ("RUS", "demilitarization", "support") in got
     assert ("RUS", "nato_membership", "oppose") in got
     assert ("UKR", "nato_membership", "oppose") not in got
+
+
+def test_offering_help_to_defend_itself_is_military_aid_support(pipe: Pipeline) -> None:
+    # dev nl-dev-009: the speaker of the quote offers help "om zichzelf te verdedigen"
+    got = positions(pipe, "„Onze focus is nu om onmiddellijk hulp te bieden aan Oekraïne om zichzelf te "
+                          "verdedigen”, zei Stoltenberg diplomatiek.")
+    assert ("NATO", "military_aid", "support") in got
