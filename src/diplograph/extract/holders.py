@@ -146,11 +146,14 @@ def _possessive(words: list[str], lex: Lexicon) -> bool:
         words = words[:-1]
     if not words or words[-1].lower() not in lex.possessive:
         return False
-    if words[-1].lower() in lex.w("intent_nouns"):
-        return True  # "reageert op het voornemen van de Amerikaanse regering": its owner holds it anyway
+    intent = words[-1].lower() in lex.w("intent_nouns")
     rest = [w.lower() for w in words[:-1]]
     while rest and (rest[-1] in dets or rest[-1] in lex.holder_glue - lex.w("conjunctions") - lex.non_subject_before):
         rest.pop()
+    if intent and len(rest) >= 2 and rest[-2][:1].isalpha():
+        # "reageert op het voornemen van de Amerikaanse regering": a PP governed by the word before it;
+        # not a PP opening a clause ("Na het besluit van Rusland om ..., wil Finland ...")
+        return True
     return not (rest and rest[-1] in lex.non_subject_before)
 
 
