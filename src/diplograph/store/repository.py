@@ -315,36 +315,28 @@ class Store:
         rows = []
         for (doc_id, a), sids in zip(docs, sent_ids, strict=True):
             for mt in a.mentions:
-                os_, oe = original_span(a.doc, mt.span.start, mt.span.end)
-                rows.append({"doc_id": doc_id, "sentence_id": sids.get(mt.sentence), "sentence_index": mt.sentence,
-                             "start": mt.span.start, "end": mt.span.end, "orig_start": os_, "orig_end": oe,
-                             "text": mt.span.text, "actor": mt.actor, "person": mt.person, "kind": mt.kind,
-                             "confidence": mt.confidence, "extractor": mt.extractor,
-                             "participant": getattr(mt, "participant", True)})
+                rows.append({**_anchor(doc_id, sids, a.doc, mt.sentence, mt.span), "text": mt.span.text,
+                             "actor": mt.actor, "person": mt.person, "kind": mt.kind, "confidence": mt.confidence,
+                             "extractor": mt.extractor, "participant": getattr(mt, "participant", True)})
         _insert_rows(s, m.Mention, rows)
 
         rows = []
         for (doc_id, a), sids in zip(docs, sent_ids, strict=True):
             for q in a.quotes:
-                os_, oe = original_span(a.doc, q.content.start, q.content.end)
-                rows.append({"doc_id": doc_id, "sentence_id": sids.get(q.sentence), "sentence_index": q.sentence,
-                             "start": q.content.start, "end": q.content.end, "orig_start": os_, "orig_end": oe,
-                             "speaker": q.speaker, "actor": q.actor, "text": q.text, "direct": q.direct,
-                             "extractor": q.extractor, **_opt_span(a.doc, "cue", q.cue),
-                             **_opt_span(a.doc, "speaker", q.speaker_span)})
+                rows.append({**_anchor(doc_id, sids, a.doc, q.sentence, q.content), "speaker": q.speaker,
+                             "actor": q.actor, "text": q.text, "direct": q.direct, "extractor": q.extractor,
+                             **_opt_span(a.doc, "cue", q.cue), **_opt_span(a.doc, "speaker", q.speaker_span)})
         new_ids = iter(_insert_ids(s, m.Quote, rows))
         quote_ids = [[next(new_ids) for _ in a.quotes] for _, a in docs]
 
         rows = []
         for (doc_id, a), sids, qids in zip(docs, sent_ids, quote_ids, strict=True):
             for e in a.events:
-                os_, oe = original_span(a.doc, e.evidence.start, e.evidence.end)
-                rows.append({"doc_id": doc_id, "sentence_id": sids.get(e.sentence), "sentence_index": e.sentence,
-                             "start": e.evidence.start, "end": e.evidence.end, "orig_start": os_, "orig_end": oe,
-                             "evidence": e.evidence.text, "trigger": e.trigger.text if e.trigger else None,
-                             "type": e.type, "mode": e.mode, "actors": list(e.actor),
-                             "recipients": list(e.recipient), "modality": e.modality, "condition": e.condition,
-                             "date": e.date, "date_precision": e.date_precision or model.date_precision(e.date),
+                rows.append({**_anchor(doc_id, sids, a.doc, e.sentence, e.evidence), "evidence": e.evidence.text,
+                             "trigger": e.trigger.text if e.trigger else None, "type": e.type, "mode": e.mode,
+                             "actors": list(e.actor), "recipients": list(e.recipient), "modality": e.modality,
+                             "condition": e.condition, "date": e.date,
+                             "date_precision": e.date_precision or model.date_precision(e.date),
                              "quote_id": _index(qids, e.quote), "extractor": e.extractor,
                              **_opt_span(a.doc, "trigger", e.trigger)})
         new_ids = iter(_insert_ids(s, m.Event, rows))
@@ -360,12 +352,9 @@ class Store:
         rows = []
         for (doc_id, a), sids, qids, eids in zip(docs, sent_ids, quote_ids, event_ids, strict=True):
             for p in a.positions:
-                os_, oe = original_span(a.doc, p.evidence.start, p.evidence.end)
-                rows.append({"doc_id": doc_id, "sentence_id": sids.get(p.sentence), "sentence_index": p.sentence,
-                             "start": p.evidence.start, "end": p.evidence.end, "orig_start": os_, "orig_end": oe,
-                             "evidence": p.evidence.text, "holder": p.holder, "issue": p.issue,
-                             "stance": p.stance, "condition": p.condition, "date": p.date,
-                             "event_id": _index(eids, p.event), "quote_id": _index(qids, p.quote),
+                rows.append({**_anchor(doc_id, sids, a.doc, p.sentence, p.evidence), "evidence": p.evidence.text,
+                             "holder": p.holder, "issue": p.issue, "stance": p.stance, "condition": p.condition,
+                             "date": p.date, "event_id": _index(eids, p.event), "quote_id": _index(qids, p.quote),
                              "extractor": p.extractor})
         _insert_rows(s, m.Position, rows)
 
@@ -653,6 +642,14 @@ def _insert_rows(s: Session, entity: type[m.Base], rows: list[dict[str, Any]]) -
 
 def _index(ids: list[int], i: int | None) -> int | None:
     return ids[i] if i is not None and 0 <= i < len(ids) else None
+
+
+def _anchor(doc_id: int, sentence_ids: dict[int, int], doc: model.Document, sentence: int | None,
+            span: model.Span) -> dict[str, Any]:
+    """The columns that tie a found item to its document, sentence and offsets (cleaned and original)."""
+    os_, oe = original_span(doc, span.start, span.end)
+    return {"doc_id": doc_id, "sentence_id": sentence_ids.get(sentence), "sentence_index": sentence,
+            "start": span.start, "end": span.end, "orig_start": os_, "orig_end": oe}
 
 
 def _opt_span(doc: model.Document, prefix: str, span: model.Span | None) -> dict[str, int | None]:
