@@ -90,8 +90,9 @@ class Actor(Base):
     type: Mapped[str | None] = mapped_column(String(50))
 
 
-class Mention(Base):
-    __tablename__ = "mentions"
+class Anchored:
+    """Columns of a found item: its document, sentence and span (cleaned and original offsets)."""
+
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     doc_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     sentence_id: Mapped[int | None] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
@@ -100,6 +101,10 @@ class Mention(Base):
     end: Mapped[int] = mapped_column(Integer)
     orig_start: Mapped[int] = mapped_column(Integer)
     orig_end: Mapped[int] = mapped_column(Integer)
+
+
+class Mention(Anchored, Base):
+    __tablename__ = "mentions"
     text: Mapped[str] = mapped_column(Text)
     actor: Mapped[str | None] = mapped_column(ForeignKey("actors.code"), index=True)
     person: Mapped[str | None] = mapped_column(String(300))
@@ -109,16 +114,8 @@ class Mention(Base):
     participant: Mapped[bool] = mapped_column(default=True, server_default=true())
 
 
-class Quote(Base):
+class Quote(Anchored, Base):  # span: the quoted content
     __tablename__ = "quotes"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    doc_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    sentence_id: Mapped[int | None] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
-    sentence_index: Mapped[int] = mapped_column(Integer)
-    start: Mapped[int] = mapped_column(Integer)  # the quoted content
-    end: Mapped[int] = mapped_column(Integer)
-    orig_start: Mapped[int] = mapped_column(Integer)
-    orig_end: Mapped[int] = mapped_column(Integer)
     cue_start: Mapped[int | None] = mapped_column(Integer)
     cue_end: Mapped[int | None] = mapped_column(Integer)
     cue_orig_start: Mapped[int | None] = mapped_column(Integer)
@@ -134,16 +131,8 @@ class Quote(Base):
     extractor: Mapped[str] = mapped_column(String(100))
 
 
-class Event(Base):
+class Event(Anchored, Base):  # span: the evidence
     __tablename__ = "events"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    doc_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    sentence_id: Mapped[int | None] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
-    sentence_index: Mapped[int] = mapped_column(Integer)
-    start: Mapped[int] = mapped_column(Integer)  # the evidence
-    end: Mapped[int] = mapped_column(Integer)
-    orig_start: Mapped[int] = mapped_column(Integer)
-    orig_end: Mapped[int] = mapped_column(Integer)
     evidence: Mapped[str] = mapped_column(Text)
     trigger_start: Mapped[int | None] = mapped_column(Integer)
     trigger_end: Mapped[int | None] = mapped_column(Integer)
@@ -172,16 +161,8 @@ class EventActor(Base):
     role: Mapped[str] = mapped_column(String(10), primary_key=True)  # actor | recipient
 
 
-class Position(Base):
+class Position(Anchored, Base):  # span: the evidence
     __tablename__ = "positions"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    doc_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    sentence_id: Mapped[int | None] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
-    sentence_index: Mapped[int] = mapped_column(Integer)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    orig_start: Mapped[int] = mapped_column(Integer)
-    orig_end: Mapped[int] = mapped_column(Integer)
     evidence: Mapped[str] = mapped_column(Text)
     holder: Mapped[str] = mapped_column(ForeignKey("actors.code"), index=True)
     issue: Mapped[str] = mapped_column(String(50), index=True)
